@@ -1,0 +1,68 @@
+import random
+
+import mxnet as mx
+import numpy as np
+import pytest
+
+from utils import DEVICE_VARIABLE, get_context, set_seed, start_notebook
+
+
+def test_cpu_by_name_and_by_environment(monkeypatch):
+    assert get_context("cpu") == mx.cpu()
+    assert get_context(" CPU ") == mx.cpu()
+    monkeypatch.setenv(DEVICE_VARIABLE, "cpu")
+    assert get_context() == mx.cpu()
+
+
+def test_auto_follows_the_gpu_count(monkeypatch):
+    monkeypatch.delenv(DEVICE_VARIABLE, raising=False)
+    monkeypatch.setattr(mx.context, "num_gpus", lambda: 0)
+    assert get_context() == mx.cpu()
+    monkeypatch.setattr(mx.context, "num_gpus", lambda: 2)
+    assert get_context("auto") == mx.gpu(0)
+    assert get_context("gpu") == mx.gpu(0)
+
+
+def test_gpu_without_gpu_raises(monkeypatch):
+    monkeypatch.setattr(mx.context, "num_gpus", lambda: 0)
+    with pytest.raises(RuntimeError, match="mxnet-cu117"):
+        get_context("gpu")
+    monkeypatch.setenv(DEVICE_VARIABLE, "gpu")
+    with pytest.raises(RuntimeError, match=DEVICE_VARIABLE):
+        get_context()
+
+
+def test_unknown_device_names_the_source(monkeypatch):
+    with pytest.raises(ValueError, match="argument 'name'.*'tpu'"):
+        get_context("tpu")
+    monkeypatch.setenv(DEVICE_VARIABLE, "cuda")
+    with pytest.raises(ValueError, match=f"{DEVICE_VARIABLE}.*'cuda'"):
+        get_context()
+
+
+def draw_everything():
+    return (random.random(), np.random.rand(), mx.nd.random.uniform(shape=(3,)).asnumpy())
+
+
+def test_set_seed_repeats_every_generator():
+    set_seed(7)
+    first = draw_everything()
+    set_seed(7)
+    second = draw_everything()
+    assert first[0] == second[0] and first[1] == second[1]
+    np.testing.assert_array_equal(first[2], second[2])
+    set_seed(8)
+    assert draw_everything()[0] != first[0]
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "3", True])
+def test_set_seed_rejects_bad_seeds(seed):
+    with pytest.raises(ValueError, match="seed"):
+        set_seed(seed)
+
+
+def test_start_notebook_prints_versions_and_returns_context(monkeypatch, capsys):
+    monkeypatch.setenv(DEVICE_VARIABLE, "cpu")
+    assert start_notebook(3) == mx.cpu()
+    out = capsys.readouterr().out
+    assert "MXNet 1.9.1" in out and "cpu(0)" in out and "seed 3" in out

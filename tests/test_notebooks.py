@@ -1,0 +1,56 @@
+"""Every notebook is committed executed, in order, and keeps the house rules."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+FORBIDDEN = {
+    "npx.set_np": "the collection uses the mx.nd API (Gluon cells reject np arrays)",
+    "mx.gpu(": "choose the context with utils.get_context / start_notebook",
+    "mx.cpu(": "choose the context with utils.get_context / start_notebook",
+    "urlopen": "notebooks must not download at run time",
+    "d2l.download": "notebooks must not download at run time",
+}
+
+
+def code_cells(path):
+    cells = json.loads(path.read_text())["cells"]
+    return [c for c in cells if c["cell_type"] == "code"]
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_name_is_numbered(path):
+    assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_with_outputs_in_order(path):
+    cells = [c for c in code_cells(path) if "".join(c["source"]).strip()]
+    counts = [c["execution_count"] for c in cells]
+    assert None not in counts, f"{path.name} has cells that were never run"
+    assert counts == list(range(1, len(counts) + 1)), \
+        f"{path.name} was not run top to bottom in one go: {counts}"
+    assert any(c["outputs"] for c in cells), f"{path.name} has no outputs"
+    errors = [o for c in cells for o in c["outputs"] if o.get("output_type") == "error"]
+    assert not errors, f"{path.name} was saved with an error output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_house_rules(path):
+    source = "\n".join("".join(c["source"]) for c in code_cells(path))
+    for needle, why in FORBIDDEN.items():
+        assert needle not in source, f"{path.name} uses {needle}: {why}"
+    assert source.count("start_notebook(") == 1, \
+        f"{path.name} must seed and pick its device once, with utils.start_notebook"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_listed_in_readme(path):
+    assert path.name in (ROOT / "README.md").read_text()

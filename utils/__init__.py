@@ -1,0 +1,38 @@
+"""Shared helpers of the gluon-rnn-notebooks collection.
+
+The collection uses MXNet's classic NDArray API (``mx.nd``) throughout and
+never calls ``npx.set_np()``: Gluon's recurrent *cells* accept only
+``mx.nd`` arrays in MXNet 1.9.1.
+"""
+import sys
+
+import mxnet as mx
+import numpy as np
+
+from .device import DEVICE_VARIABLE, get_context
+from .plotting import FIGSIZE, PALETTE, use_collection_style
+from .seed import set_seed
+from .tasks import (encode_binary_addition, from_bits, make_adding_problem,
+                    make_binary_addition, make_digit_sum, make_parity,
+                    simulate_narendra_plant, to_bits)
+from .training import History, fit, predict
+
+
+def start_notebook(seed: int = 0) -> mx.Context:
+    """Seed every generator, apply the figure style, print the versions and
+    return the context chosen by ``GLUON_RNN_DEVICE`` (see ``get_context``)."""
+    set_seed(seed)
+    use_collection_style()
+    ctx = get_context()
+    print(f"Python {sys.version.split()[0]}, MXNet {mx.__version__}, "
+          f"NumPy {np.__version__}; running on {ctx}, seed {seed}")
+    return ctx
+
+
+__all__ = [
+    "DEVICE_VARIABLE", "FIGSIZE", "PALETTE", "History", "encode_binary_addition",
+    "fit", "from_bits", "get_context", "make_adding_problem",
+    "make_binary_addition", "make_digit_sum", "make_parity", "predict",
+    "set_seed", "simulate_narendra_plant", "start_notebook", "to_bits",
+    "use_collection_style",
+]

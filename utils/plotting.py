@@ -1,0 +1,32 @@
+"""One place that sets the look of every figure in the collection."""
+import matplotlib as mpl
+from cycler import cycler
+from matplotlib_inline import backend_inline
+
+FIGSIZE = (5.0, 3.0)
+"""Width and height in inches of a single-panel figure."""
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+           "#8c564b", "#e377c2", "#7f7f7f")
+"""Line colours, in the order models are introduced (first model blue)."""
+
+LINE_STYLES = ("-", "--", "-.", ":")
+"""Line styles for d2l's ``Animator`` (its default styles fix colours)."""
+
+
+def use_collection_style() -> None:
+    """Apply the collection's figure size, fonts, palette and SVG output."""
+    backend_inline.set_matplotlib_formats("svg")
+    mpl.rcParams.update({
+        "figure.figsize": FIGSIZE,
+        "figure.dpi": 100,
+        "font.size": 10,
+        "axes.titlesize": 10,
+        "axes.labelsize": 10,
+        "legend.fontsize": 9,
+        "axes.grid": True,
+        "grid.alpha": 0.3,
+        "axes.prop_cycle": cycler(color=list(PALETTE)),
+        "svg.hashsalt": "gluon-rnn-notebooks",
+        "image.cmap": "viridis",
+    })

@@ -1,0 +1,109 @@
+"""A small training loop for sequence models, shared by the notebooks."""
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional
+
+import mxnet as mx
+import numpy as np
+from mxnet import autograd, gluon, nd
+
+from .device import get_context
+from .plotting import FIGSIZE, LINE_STYLES
+
+
+@dataclass
+class History:
+    """What :func:`fit` measured.
+
+    ``train_loss`` and every list in ``metrics`` have one entry per epoch;
+    ``grad_norms`` has one entry per step: the global L2 norm of all
+    gradients before clipping (``nan``/``inf`` when training diverged).
+    """
+    train_loss: List[float] = field(default_factory=list)
+    metrics: Dict[str, List[float]] = field(default_factory=dict)
+    grad_norms: List[float] = field(default_factory=list)
+    seconds_per_epoch: List[float] = field(default_factory=list)
+    samples_per_second: float = 0.0
+
+
+def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
+        trainer: gluon.Trainer, num_epochs: int, ctx: Optional[mx.Context] = None,
+        clip_norm: Optional[float] = None,
+        evaluate: Optional[Callable[[gluon.Block], Dict[str, float]]] = None,
+        show_progress: bool = True, yscale: str = "linear") -> History:
+    """Train ``net`` for ``num_epochs`` passes over ``train_data``.
+
+    ``train_data`` yields ``(X, Y)`` batches (e.g. a ``gluon.data.DataLoader``);
+    each step computes ``loss_fn(net(X), Y)``, backpropagates its mean,
+    optionally rescales the gradients with ``gluon.utils.clip_global_norm`` to
+    at most ``clip_norm`` and calls ``trainer.step(1)``. ``evaluate(net)``
+    returns named metrics (e.g. ``{"test acc": 0.97}``) after each epoch.
+    With ``show_progress`` a d2l ``Animator`` plots the curves live; the
+    return value holds every number it plotted, the gradient norm of every
+    step and the seconds each epoch took (training only, without
+    evaluation).
+    """
+    if not isinstance(num_epochs, int) or num_epochs < 1:
+        raise ValueError(f"num_epochs must be an integer >= 1; got {num_epochs!r}")
+    if clip_norm is not None and not clip_norm > 0:
+        raise ValueError(f"clip_norm must be positive or None; got {clip_norm!r}")
+    ctx = ctx or get_context()
+    params = [p for p in net.collect_params().values() if p.grad_req != "null"]
+    history, animator = History(), None
+    num_samples = 0
+    for epoch in range(1, num_epochs + 1):
+        loss_sum, count = 0.0, 0
+        start = time.perf_counter()
+        for X, Y in train_data:
+            X, Y = X.as_in_context(ctx), Y.as_in_context(ctx)
+            with autograd.record():
+                loss = loss_fn(net(X), Y)
+                mean_loss = loss.mean()
+            mean_loss.backward()
+            grads = [p.grad(ctx) for p in params]
+            norm = gluon.utils.clip_global_norm(
+                grads, clip_norm if clip_norm is not None else float("inf"),
+                check_isfinite=False)
+            history.grad_norms.append(float(norm.asscalar()))
+            trainer.step(1)
+            loss_sum += float(loss.sum().asscalar())
+            count += loss.shape[0]
+        nd.waitall()
+        history.seconds_per_epoch.append(time.perf_counter() - start)
+        num_samples += count
+        history.train_loss.append(loss_sum / max(count, 1))
+        for name, value in (evaluate(net) if evaluate else {}).items():
+            history.metrics.setdefault(name, []).append(float(value))
+        if show_progress:
+            animator = animator or _make_animator(num_epochs, history, yscale)
+            animator.add(epoch, [history.train_loss[-1]]
+                         + [v[-1] for v in history.metrics.values()])
+    history.samples_per_second = num_samples / sum(history.seconds_per_epoch)
+    summary = ", ".join(f"{name} {values[-1]:.4f}"
+                        for name, values in history.metrics.items())
+    print(f"epoch {num_epochs}: train loss {history.train_loss[-1]:.4f}"
+          + (f", {summary}" if summary else "")
+          + f"; {np.mean(history.seconds_per_epoch):.2f} s/epoch, "
+          f"{history.samples_per_second:,.0f} samples/s on {ctx}")
+    return history
+
+
+def _make_animator(num_epochs: int, history: History, yscale: str):
+    from d2l import mxnet as d2l  # imported here: d2l is slow to import
+    return d2l.Animator(xlabel="epoch", xlim=[1, num_epochs], yscale=yscale,
+                        legend=["train loss"] + list(history.metrics),
+                        fmts=LINE_STYLES, figsize=FIGSIZE)
+
+
+def predict(net: gluon.Block, X, batch_size: int = 512,
+            ctx: Optional[mx.Context] = None) -> np.ndarray:
+    """Run ``net`` on ``X`` (NumPy or NDArray, samples on axis 0) in batches
+    without recording gradients; return the outputs as one NumPy array."""
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be an integer >= 1; got {batch_size!r}")
+    if len(X) == 0:
+        raise ValueError("X must hold at least one sample")
+    ctx = ctx or get_context()
+    outputs = [net(nd.array(X[i:i + batch_size], ctx=ctx)).asnumpy()
+               for i in range(0, len(X), batch_size)]
+    return np.concatenate(outputs)
