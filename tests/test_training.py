@@ -54,8 +54,11 @@ def test_fit_draws_one_progress_figure(capsys):
     _, _, data, net = regression_problem()
     trainer = gluon.Trainer(net.collect_params(), "adam", {"learning_rate": 0.05})
     plt.close("all")
-    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=2, ctx=mx.cpu())
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=2, ctx=mx.cpu(), title="Takeaway")
     assert len(plt.get_fignums()) == 1
+    figure = plt.figure(plt.get_fignums()[0])
+    assert figure._suptitle.get_text() == "Takeaway"
+    assert figure.axes[0].get_ylabel() == "loss"
     assert "s/epoch" in capsys.readouterr().out
     plt.close("all")
 

@@ -16,6 +16,11 @@ LINE_STYLES = ("-", "--", "-.", ":")
 
 def use_collection_style() -> None:
     """Apply the collection's figure size, fonts, palette and SVG output."""
+    try:  # inside Jupyter: switch the inline backend on now, so it keeps SVG
+        shell = get_ipython()  # noqa: F821 (defined by IPython)
+        shell.run_line_magic("matplotlib", "inline")
+    except NameError:
+        pass
     backend_inline.set_matplotlib_formats("svg")
     mpl.rcParams.update({
         "figure.figsize": FIGSIZE,

@@ -30,7 +30,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         trainer: gluon.Trainer, num_epochs: int, ctx: Optional[mx.Context] = None,
         clip_norm: Optional[float] = None,
         evaluate: Optional[Callable[[gluon.Block], Dict[str, float]]] = None,
-        show_progress: bool = True, yscale: str = "linear") -> History:
+        show_progress: bool = True, yscale: str = "linear",
+        title: Optional[str] = None) -> History:
     """Train ``net`` for ``num_epochs`` passes over ``train_data``.
 
     ``train_data`` yields ``(X, Y)`` batches (e.g. a ``gluon.data.DataLoader``);
@@ -38,7 +39,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     optionally rescales the gradients with ``gluon.utils.clip_global_norm`` to
     at most ``clip_norm`` and calls ``trainer.step(1)``. ``evaluate(net)``
     returns named metrics (e.g. ``{"test acc": 0.97}``) after each epoch.
-    With ``show_progress`` a d2l ``Animator`` plots the curves live; the
+    With ``show_progress`` a d2l ``Animator`` plots the curves live (under
+    ``title``, which should state the takeaway); the
     return value holds every number it plotted, the gradient norm of every
     step and the seconds each epoch took (training only, without
     evaluation).
@@ -75,7 +77,7 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         for name, value in (evaluate(net) if evaluate else {}).items():
             history.metrics.setdefault(name, []).append(float(value))
         if show_progress:
-            animator = animator or _make_animator(num_epochs, history, yscale)
+            animator = animator or _make_animator(num_epochs, history, yscale, title)
             animator.add(epoch, [history.train_loss[-1]]
                          + [v[-1] for v in history.metrics.values()])
     history.samples_per_second = num_samples / sum(history.seconds_per_epoch)
@@ -88,11 +90,16 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     return history
 
 
-def _make_animator(num_epochs: int, history: History, yscale: str):
+def _make_animator(num_epochs: int, history: History, yscale: str,
+                   title: Optional[str]):
     from d2l import mxnet as d2l  # imported here: d2l is slow to import
-    return d2l.Animator(xlabel="epoch", xlim=[1, num_epochs], yscale=yscale,
-                        legend=["train loss"] + list(history.metrics),
-                        fmts=LINE_STYLES, figsize=FIGSIZE)
+    animator = d2l.Animator(xlabel="epoch", ylabel=" / ".join(["loss"] + list(history.metrics)),
+                            xlim=[1, num_epochs], yscale=yscale,
+                            legend=["train loss"] + list(history.metrics),
+                            fmts=LINE_STYLES, figsize=FIGSIZE)
+    if title:  # a figure title survives the Animator's redraws, an axes title does not
+        animator.fig.suptitle(title, fontsize=10)
+    return animator
 
 
 def predict(net: gluon.Block, X, batch_size: int = 512,
