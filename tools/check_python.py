@@ -19,7 +19,7 @@ def problem(version_info):
         "installs only on Python 3.8 to 3.11.\n"
         "Use one of these:\n"
         "  * conda:  conda env create -f environment.yml && conda activate gluon-rnn\n"
-        "            then run make with PYTHON=python\n"
+        "            then run pytest, or jupyter lab notebooks/\n"
         "  * pyenv:  pyenv install 3.11 && make test PYTHON=$(pyenv root)/versions/3.11.*/bin/python\n"
         "  * Debian/Ubuntu: install python3.11 and python3.11-venv, then make test PYTHON=python3.11"
         % major_minor)
