@@ -103,8 +103,11 @@ def test_time_train_step_counts_steps_and_rejects_bad_counts():
 
 def test_matmul_gflops_is_positive():
     assert matmul_gflops(CPU, size=64, repeats=2) > 0
+    assert matmul_gflops(CPU, size=64, repeats=2, operator="dot") > 0
     with pytest.raises(ValueError, match="size"):
         matmul_gflops(CPU, size=0)
+    with pytest.raises(ValueError, match="operator"):
+        matmul_gflops(CPU, size=8, operator="einsum")
 
 
 def test_cpu_description_reads_cpuinfo(tmp_path):
@@ -154,6 +157,9 @@ def test_profile_operators_ranks_operators():
     assert all(0 <= r["share"] <= 1 and r["calls"] >= 1 for r in table)
     with pytest.raises(ValueError, match="num_steps"):
         profile_operators(step, X, Y, num_steps=0)
+    fused, _ = make_train_step("fused_hybrid", TINY, CPU)
+    labels = [r["label"] for r in profile_operators(fused, X, Y, num_steps=1, top=3)]
+    assert any("RNN" in label and "," not in label for label in labels), labels
 
 
 def test_script_runs_a_tiny_grid(tmp_path):

@@ -354,19 +354,28 @@ def time_train_step(step: Callable, X, Y, warmup: int = 2, min_steps: int = 3,
     return Timing(statistics.median(times), min(times), len(times))
 
 
-def matmul_gflops(ctx: mx.Context, size: int = 2048, repeats: int = 5) -> float:
-    """Measured GFLOP/s of a ``size x size`` float32 matrix product through
-    ``nd.FullyConnected`` (the kernel the fused layer and ``Dense`` use): a
-    practical peak for this machine and MXNet build."""
+def matmul_gflops(ctx: mx.Context, size: int = 2048, repeats: int = 5,
+                  operator: str = "FullyConnected") -> float:
+    """Measured GFLOP/s (best of ``repeats``) of a ``size x size`` float32
+    matrix product through ``nd.FullyConnected`` (the kernel of ``Dense`` and
+    the fused layers; oneDNN in the CPU wheel) or ``nd.dot`` (what code
+    written from scratch calls; BLAS in the CPU wheel). The faster of the two
+    is a practical peak for this machine and MXNet build."""
     if size < 1 or repeats < 1:
         raise ValueError(f"size and repeats must be >= 1; got {size!r}, {repeats!r}")
+    products = {"FullyConnected": lambda A, B: nd.FullyConnected(A, B, no_bias=True,
+                                                                  num_hidden=size),
+                "dot": lambda A, B: nd.dot(A, B)}
+    if operator not in products:
+        raise ValueError(f"operator must be one of {', '.join(products)}; got {operator!r}")
+    product = products[operator]
     A = nd.random.uniform(shape=(size, size), ctx=ctx)
     B = nd.random.uniform(shape=(size, size), ctx=ctx)
-    nd.FullyConnected(A, B, no_bias=True, num_hidden=size).wait_to_read()
+    product(A, B).wait_to_read()
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        nd.FullyConnected(A, B, no_bias=True, num_hidden=size).wait_to_read()
+        product(A, B).wait_to_read()
         best = min(best, time.perf_counter() - start)
     return 2.0 * size ** 3 / best / 1e9
 
@@ -509,8 +518,9 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
                       ) -> List[Dict[str, object]]:
     """Run ``step(X, Y)`` ``num_steps`` times under MXNet's profiler (after one
     untimed call) and return the ``top`` operators by total time, each as
-    ``{"operator", "calls", "total_ms", "share"}`` (share of the time of all
-    operators), plus the number of operator calls per step in the key
+    ``{"operator", "label", "calls", "total_ms", "share"}`` (``label``: a short
+    name for a hybridized segment of several operators; ``share``: of the time
+    of all operators), plus the number of operator calls per step in the key
     ``"calls_per_step"`` of every row."""
     if num_steps < 1 or top < 1:
         raise ValueError(f"num_steps and top must be >= 1; got {num_steps!r}, {top!r}")
@@ -538,9 +548,20 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
     all_ms = sum(v["total_ms"] for v in operators.values()) or 1.0
     all_calls = sum(v["calls"] for v in operators.values())
     ranked = sorted(operators.items(), key=lambda kv: -kv[1]["total_ms"])[:top]
-    return [{"operator": name, "calls": v["calls"], "total_ms": v["total_ms"],
-             "share": v["total_ms"] / all_ms, "calls_per_step": all_calls / num_steps}
+    return [{"operator": name, "label": _operator_label(name), "calls": v["calls"],
+             "total_ms": v["total_ms"], "share": v["total_ms"] / all_ms,
+             "calls_per_step": all_calls / num_steps}
             for name, v in ranked]
+
+
+def _operator_label(name: str) -> str:
+    """A hybridized graph runs as segments named by all their operators,
+    joined by commas; name such a segment by its main (last, or RNN) one."""
+    parts = name.split(",")
+    if len(parts) == 1:
+        return name
+    main = next((p for p in parts if "RNN" in p), parts[-1])
+    return f"{main} (+{len(parts) - 1} small ops in one segment)"
 
 
 def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
@@ -550,6 +571,7 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
     per implementation, for one ``(batch_size, seq_len)`` (default: the
     largest in ``rows``). Returns the figure."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
     if not rows:
         raise ValueError("rows must not be empty")
     if not peak_gflops > 0:
@@ -574,16 +596,24 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
                 ylabel="training steps / s", title=f"Steps per second (n={batch_size}, T={seq_len})")
     axes[1].set(xscale="log", yscale="log", xlabel="hidden size $h$",
                 ylabel="achieved GFLOP/s", title="Throughput against the machine's peak")
-    axes[1].axhline(peak_gflops, color="gray", linestyle="--", label="peak (large matmul)")
+    axes[1].axhline(peak_gflops, color="gray", linestyle="--",
+                    label=f"peak: large matrix product, {peak_gflops:.0f} GFLOP/s")
     right = axes[1].secondary_yaxis("right", functions=(lambda g: 100 * g / peak_gflops,
                                                         lambda p: p * peak_gflops / 100))
     right.set_ylabel("% of peak")
+    right.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    right.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+    right.yaxis.set_minor_locator(NullLocator())
+    hs = sorted({r["hidden_size"] for r in chosen})
     for ax in axes:
-        hs = sorted({r["hidden_size"] for r in chosen})
         ax.set_xticks(hs)
         ax.set_xticklabels([str(h) for h in hs])
-        ax.minorticks_off()
-    axes[0].legend(fontsize=8)
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+        ax.yaxis.set_minor_locator(NullLocator())
+    axes[0].legend(fontsize=8, loc="lower left")
+    axes[1].legend(handles=axes[1].get_lines()[-1:], fontsize=8, loc="lower right")
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
