@@ -12,13 +12,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(MXNET)
 export GLUON_RNN_DEVICE := $(DEVICE)
 
-.PHONY: help setup lab html test execute clean
+.PHONY: help setup lab html test execute benchmark clean
 
 help:
 	@echo "make lab      set up .venv and open the notebooks in JupyterLab"
 	@echo "make html     set up, run every notebook headless, write build/html/*.html"
 	@echo "make test     set up, run pytest on utils/ and nbval on every notebook"
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
+	@echo "make benchmark  time the four LSTM implementations of notebook 10 (build/benchmarks/)"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
 
 setup: $(STAMP)
@@ -47,6 +48,9 @@ test: $(STAMP)
 execute: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.timeout=600 $(NB)
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/rnn_benchmark.py
 
 clean:
 	rm -rf $(VENV) build
