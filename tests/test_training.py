@@ -63,6 +63,16 @@ def test_fit_draws_one_progress_figure(capsys):
     plt.close("all")
 
 
+def test_fit_is_silent_when_not_verbose(capsys):
+    _, _, data, net = regression_problem()
+    trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.01})
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=1, ctx=mx.cpu(),
+        show_progress=False, verbose=False)
+    assert capsys.readouterr().out == ""
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=1, ctx=mx.cpu(), show_progress=False)
+    assert "s/epoch" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("kwargs, name", [({"num_epochs": 0}, "num_epochs"),
                                           ({"num_epochs": 1, "clip_norm": 0}, "clip_norm")])
 def test_fit_rejects_bad_arguments(kwargs, name):

@@ -31,7 +31,7 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         clip_norm: Optional[float] = None,
         evaluate: Optional[Callable[[gluon.Block], Dict[str, float]]] = None,
         show_progress: bool = True, yscale: str = "linear",
-        title: Optional[str] = None) -> History:
+        title: Optional[str] = None, verbose: bool = True) -> History:
     """Train ``net`` for ``num_epochs`` passes over ``train_data``.
 
     ``train_data`` yields ``(X, Y)`` batches (e.g. a ``gluon.data.DataLoader``);
@@ -43,7 +43,9 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     ``title``, which should state the takeaway); the
     return value holds every number it plotted, the gradient norm of every
     step and the seconds each epoch took (training only, without
-    evaluation).
+    evaluation). With ``verbose`` (the default) it prints a one-line summary
+    at the end; sweeps that train many networks pass ``verbose=False`` and
+    print one table instead.
     """
     if not isinstance(num_epochs, int) or num_epochs < 1:
         raise ValueError(f"num_epochs must be an integer >= 1; got {num_epochs!r}")
@@ -83,10 +85,11 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     history.samples_per_second = num_samples / sum(history.seconds_per_epoch)
     summary = ", ".join(f"{name} {values[-1]:.4f}"
                         for name, values in history.metrics.items())
-    print(f"epoch {num_epochs}: train loss {history.train_loss[-1]:.4f}"
-          + (f", {summary}" if summary else "")
-          + f"; {np.mean(history.seconds_per_epoch):.2f} s/epoch, "
-          f"{history.samples_per_second:,.0f} samples/s on {ctx}")
+    if verbose:
+        print(f"epoch {num_epochs}: train loss {history.train_loss[-1]:.4f}"
+              + (f", {summary}" if summary else "")
+              + f"; {np.mean(history.seconds_per_epoch):.2f} s/epoch, "
+              f"{history.samples_per_second:,.0f} samples/s on {ctx}")
     return history
 
 
