@@ -5,7 +5,7 @@ hybridized, fused rnn.LSTM hybridized) over hidden sizes, sequence lengths and
 batch sizes, and writes a CSV, a plot and a Markdown table. Run from the
 repository root:
 
-    .venv/bin/python benchmarks/rnn_benchmark.py                 # full grid, about 5 min on 2 cores
+    .venv/bin/python benchmarks/rnn_benchmark.py                 # full grid, about 1.5 min on 2 cores
     .venv/bin/python benchmarks/rnn_benchmark.py --quick         # a few seconds
     .venv/bin/python benchmarks/rnn_benchmark.py --device gpu    # needs mxnet-cu117 and a GPU
 
