@@ -162,9 +162,36 @@ class ScratchLSTMLM(gluon.Block):
                 "b_x": b, "b_h": b, "W_out": p["W_hq"].T, "b_out": p["b_q"]}
 
 
-class CellLSTMLM(gluon.HybridBlock):
+class _GluonLSTMLM(gluon.HybridBlock):
+    """What the two Gluon models share: an ``embedding``, an ``lstm`` whose
+    weights are named with ``LAYER_PREFIX``, and a ``decoder``."""
+    LAYER_PREFIX = ""
+
+    def _parameters(self):
+        """Pairs (name in ``WEIGHT_SHAPES``, Gluon parameter)."""
+        layer = self.LAYER_PREFIX
+        return [("embedding", self.embedding.weight),
+                ("W_x", getattr(self.lstm, f"{layer}i2h_weight")),
+                ("W_h", getattr(self.lstm, f"{layer}h2h_weight")),
+                ("b_x", getattr(self.lstm, f"{layer}i2h_bias")),
+                ("b_h", getattr(self.lstm, f"{layer}h2h_bias")),
+                ("W_out", self.decoder.weight), ("b_out", self.decoder.bias)]
+
+    def load(self, weights: Dict[str, np.ndarray], ctx: mx.Context) -> None:
+        """Copy ``weights`` (see ``WEIGHT_SHAPES``) into the Gluon parameters."""
+        self.initialize(ctx=ctx)
+        for name, param in self._parameters():
+            _set(param, weights[name], ctx)
+
+    def gradients(self) -> Dict[str, np.ndarray]:
+        """The gradients of the last backward pass, named as in ``WEIGHT_SHAPES``."""
+        return {name: param.grad().asnumpy() for name, param in self._parameters()}
+
+
+class CellLSTMLM(_GluonLSTMLM):
     """The model with ``rnn.LSTMCell`` unrolled over ``T`` steps (ids
     ``(T, n)`` -> logits ``(T, n, V)``); hybridizable."""
+    LAYER_PREFIX = ""  # the cell names its weights i2h_weight, ...
 
     def __init__(self, config: BenchmarkConfig, **kwargs):
         super().__init__(**kwargs)
@@ -180,21 +207,11 @@ class CellLSTMLM(gluon.HybridBlock):
                                       merge_outputs=True)
         return self.decoder(outputs)
 
-    def load(self, weights: Dict[str, np.ndarray], ctx: mx.Context) -> None:
-        """Copy ``weights`` (see ``WEIGHT_SHAPES``) into the Gluon parameters."""
-        self.initialize(ctx=ctx)
-        for name, param in _gluon_parameters(self.embedding, self.lstm, self.decoder, ""):
-            _set(param, weights[name], ctx)
 
-    def gradients(self) -> Dict[str, np.ndarray]:
-        """The gradients of the last backward pass, named as in ``WEIGHT_SHAPES``."""
-        return {name: param.grad().asnumpy() for name, param
-                in _gluon_parameters(self.embedding, self.lstm, self.decoder, "")}
-
-
-class FusedLSTMLM(gluon.HybridBlock):
+class FusedLSTMLM(_GluonLSTMLM):
     """The model with the fused ``rnn.LSTM`` layer (ids ``(T, n)`` -> logits
     ``(T, n, V)``)."""
+    LAYER_PREFIX = "l0_"  # the fused layer names them per layer: l0_i2h_weight, ...
 
     def __init__(self, config: BenchmarkConfig, **kwargs):
         super().__init__(**kwargs)
@@ -208,27 +225,6 @@ class FusedLSTMLM(gluon.HybridBlock):
 
     def hybrid_forward(self, F, X):
         return self.decoder(self.lstm(self.embedding(X)))
-
-    def load(self, weights: Dict[str, np.ndarray], ctx: mx.Context) -> None:
-        """Copy ``weights`` (see ``WEIGHT_SHAPES``) into the Gluon parameters."""
-        self.initialize(ctx=ctx)
-        for name, param in _gluon_parameters(self.embedding, self.lstm, self.decoder, "l0_"):
-            _set(param, weights[name], ctx)
-
-    def gradients(self) -> Dict[str, np.ndarray]:
-        """The gradients of the last backward pass, named as in ``WEIGHT_SHAPES``."""
-        return {name: param.grad().asnumpy() for name, param
-                in _gluon_parameters(self.embedding, self.lstm, self.decoder, "l0_")}
-
-
-def _gluon_parameters(embedding, lstm, decoder, layer: str):
-    """Pairs (name in ``WEIGHT_SHAPES``, Gluon parameter)."""
-    return [("embedding", embedding.weight),
-            ("W_x", getattr(lstm, f"{layer}i2h_weight")),
-            ("W_h", getattr(lstm, f"{layer}h2h_weight")),
-            ("b_x", getattr(lstm, f"{layer}i2h_bias")),
-            ("b_h", getattr(lstm, f"{layer}h2h_bias")),
-            ("W_out", decoder.weight), ("b_out", decoder.bias)]
 
 
 def _set(param: gluon.Parameter, value: np.ndarray, ctx: mx.Context) -> None:

@@ -74,13 +74,20 @@ def split_by_position(corpus: np.ndarray, val_fraction: float = 0.1
     corpus = np.asarray(corpus)
     if corpus.ndim != 1:
         raise ValueError(f"corpus must be one-dimensional; got shape {corpus.shape}")
+    num_val = _validation_size(len(corpus), val_fraction, "corpus", "tokens")
+    return corpus[:-num_val], corpus[-num_val:]
+
+
+def _validation_size(length: int, val_fraction: float, name: str, unit: str) -> int:
+    """Number of items at the end of a sequence of ``length`` that form the
+    validation part; both parts must keep at least two items."""
     if not 0 < val_fraction < 1:
         raise ValueError(f"val_fraction must lie strictly between 0 and 1; got {val_fraction!r}")
-    num_val = int(round(len(corpus) * val_fraction))
-    if num_val < 2 or len(corpus) - num_val < 2:
-        raise ValueError(f"corpus of {len(corpus)} tokens is too short to split with "
+    num_val = int(round(length * val_fraction))
+    if num_val < 2 or length - num_val < 2:
+        raise ValueError(f"{name} of {length} {unit} is too short to split with "
                          f"val_fraction={val_fraction}")
-    return corpus[:-num_val], corpus[-num_val:]
+    return num_val
 
 
 def _check_batching(corpus: np.ndarray, batch_size: int, num_steps: int) -> np.ndarray:
@@ -174,12 +181,7 @@ def load_corpus(path: Union[str, Path], val_fraction: float = 0.1, min_freq: int
     int64 index arrays, split by position with ``val_fraction`` at the end.
     """
     text = read_text(path)
-    if not 0 < val_fraction < 1:
-        raise ValueError(f"val_fraction must lie strictly between 0 and 1; got {val_fraction!r}")
-    num_val = int(round(len(text) * val_fraction))
-    if num_val < 2 or len(text) - num_val < 2:
-        raise ValueError(f"text of {len(text)} characters is too short to split with "
-                         f"val_fraction={val_fraction}")
+    num_val = _validation_size(len(text), val_fraction, "text", "characters")
     vocab = build_vocab(text[:-num_val], min_freq=min_freq)
     train, val = split_by_position(encode(text, vocab), val_fraction)
     return vocab, train, val
