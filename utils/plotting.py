@@ -15,13 +15,17 @@ LINE_STYLES = ("-", "--", "-.", ":")
 
 
 def use_collection_style() -> None:
-    """Apply the collection's figure size, fonts, palette and SVG output."""
+    """Apply the collection's figure size, fonts, palette and, inside Jupyter,
+    SVG output. In a plain Python script only the rcParams change (calling
+    the inline backend there would start an IPython shell, which pyplot
+    then fails to hook into)."""
     try:  # inside Jupyter: switch the inline backend on now, so it keeps SVG
         shell = get_ipython()  # noqa: F821 (defined by IPython)
-        shell.run_line_magic("matplotlib", "inline")
     except NameError:
-        pass
-    backend_inline.set_matplotlib_formats("svg")
+        shell = None
+    if shell is not None:
+        shell.run_line_magic("matplotlib", "inline")
+        backend_inline.set_matplotlib_formats("svg")
     mpl.rcParams.update({
         "figure.figsize": FIGSIZE,
         "figure.dpi": 100,
