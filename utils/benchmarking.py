@@ -567,7 +567,7 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
     per implementation, for one ``(batch_size, seq_len)`` (default: the
     largest in ``rows``). Returns the figure."""
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
+    from matplotlib.ticker import NullLocator
     if not rows:
         raise ValueError("rows must not be empty")
     if not peak_gflops > 0:
@@ -597,19 +597,24 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
     right = axes[1].secondary_yaxis("right", functions=(lambda g: 100 * g / peak_gflops,
                                                         lambda p: p * peak_gflops / 100))
     right.set_ylabel("% of peak")
-    right.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-    right.yaxis.set_major_formatter(FormatStrFormatter("%g"))
-    right.yaxis.set_minor_locator(NullLocator())
+    _label_log_axis(right.yaxis)
     hs = sorted({r["hidden_size"] for r in chosen})
     for ax in axes:
         ax.set_xticks(hs)
         ax.set_xticklabels([str(h) for h in hs])
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-        ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
-        ax.yaxis.set_minor_locator(NullLocator())
+        _label_log_axis(ax.yaxis)
     axes[0].legend(fontsize=8, loc="lower left")
     axes[1].legend(handles=axes[1].get_lines()[-1:], fontsize=8, loc="lower right")
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def _label_log_axis(axis) -> None:
+    """Major ticks of a log axis at 1, 2 and 5 times powers of ten, labelled
+    as plain numbers; no minor ticks."""
+    from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
+    axis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(FormatStrFormatter("%g"))
+    axis.set_minor_locator(NullLocator())
