@@ -5,9 +5,9 @@ import mxnet as mx
 import numpy as np
 import pytest
 from mxnet import gluon
-from mxnet.gluon import nn
+from mxnet.gluon import nn, rnn
 
-from utils import fit, predict, set_seed
+from utils import accuracy, count_parameters, digit_sum_accuracy, fit, predict, set_seed
 
 
 def regression_problem():
@@ -90,3 +90,61 @@ def test_predict_batches_like_one_call():
         predict(net, X, batch_size=0)
     with pytest.raises(ValueError, match="X"):
         predict(net, X[:0])
+
+
+class Constant(nn.HybridBlock):
+    """Scores that always favour class ``label``: (n, ...) -> (n, ..., 3)."""
+
+    def __init__(self, label, per_step=False, **kwargs):
+        super().__init__(**kwargs)
+        self.label, self.per_step = label, per_step
+
+    def hybrid_forward(self, F, X):
+        scores = F.one_hot(F.zeros_like(X) + self.label, 3)  # (n, T, 3)
+        return scores if self.per_step else F.slice_axis(scores, axis=1, begin=0, end=1).reshape((0, 3))
+
+
+def test_accuracy_per_sample_and_per_step():
+    X = np.zeros((4, 5), dtype=np.float32)
+    score = accuracy(Constant(2), X, np.array([2, 2, 0, 1]), ctx=mx.cpu())
+    assert score == pytest.approx(0.5)
+    Y = np.array([[2, 2, 0, 2, 1]] * 3 + [[2, 0, 0, 0, 0]])
+    per_step = accuracy(Constant(2, per_step=True), X, Y, ctx=mx.cpu())
+    assert per_step.shape == (5,)
+    assert per_step.tolist() == [1.0, 0.75, 0.0, 0.75, 0.0]
+    with pytest.raises(ValueError, match="shape"):
+        accuracy(Constant(2), X, Y, ctx=mx.cpu())
+
+
+def test_count_parameters_counts_every_scalar_and_needs_known_shapes():
+    assert count_parameters(nn.Dense(4, in_units=3)) == 3 * 4 + 4
+    layer = rnn.RNN(5, input_size=2)
+    assert count_parameters(layer) == 5 * 2 + 5 * 5 + 2 * 5
+    with pytest.raises(ValueError, match="not known"):
+        count_parameters(nn.Dense(4))  # input size unknown until the first forward pass
+
+
+class DigitReader(nn.HybridBlock):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.rnn = rnn.RNN(16, layout="NTC")
+        self.output = nn.Dense(19)
+
+    def hybrid_forward(self, F, X):
+        H = self.rnn(F.one_hot(X, 10))
+        return self.output(F.slice_axis(H, axis=1, begin=-1, end=None))
+
+
+DIGITS = dict(num_train=200, num_test=100, num_digits=2, batch_size=50, learning_rate=0.01,
+              num_epochs=2, clip_norm=1.0)
+
+
+def test_digit_sum_accuracy_repeats_with_its_seed_whatever_ran_before(capsys):
+    first = digit_sum_accuracy(DigitReader, 4, model_seed=3, settings=DIGITS, ctx=mx.cpu())
+    np.random.rand(7)  # disturb the global generators, as an earlier cell would
+    mx.random.uniform(shape=(3,))
+    again = digit_sum_accuracy(DigitReader, 4, model_seed=3, settings=DIGITS, ctx=mx.cpu())
+    assert 0.0 <= first <= 1.0 and first == again
+    assert capsys.readouterr().out == ""  # silent: the notebooks print one table
+    with pytest.raises(ValueError, match="clip_norm"):
+        digit_sum_accuracy(DigitReader, 4, 3, {k: v for k, v in DIGITS.items() if k != "clip_norm"})

@@ -15,7 +15,8 @@ from .seed import set_seed
 from .tasks import (encode_binary_addition, from_bits, make_adding_problem,
                     make_binary_addition, make_digit_sum, make_parity,
                     simulate_narendra_plant, to_bits)
-from .training import History, fit, predict
+from .training import (DIGIT_SUM_KEYS, History, accuracy, count_parameters,
+                       digit_sum_accuracy, fit, predict)
 
 
 def start_notebook(seed: int = 0) -> mx.Context:
@@ -30,9 +31,9 @@ def start_notebook(seed: int = 0) -> mx.Context:
 
 
 __all__ = [
-    "DEVICE_VARIABLE", "FIGSIZE", "PALETTE", "History", "encode_binary_addition",
-    "fit", "from_bits", "get_context", "make_adding_problem",
-    "make_binary_addition", "make_digit_sum", "make_parity", "predict",
-    "set_seed", "simulate_narendra_plant", "start_notebook", "to_bits",
-    "use_collection_style",
+    "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "FIGSIZE", "PALETTE", "History", "accuracy",
+    "count_parameters", "digit_sum_accuracy", "encode_binary_addition", "fit", "from_bits",
+    "get_context", "make_adding_problem", "make_binary_addition", "make_digit_sum",
+    "make_parity", "predict", "set_seed", "simulate_narendra_plant", "start_notebook",
+    "to_bits", "use_collection_style",
 ]

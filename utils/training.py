@@ -9,6 +9,8 @@ from mxnet import autograd, gluon, nd
 
 from .device import get_context
 from .plotting import FIGSIZE, LINE_STYLES
+from .seed import set_seed
+from .tasks import make_digit_sum
 
 
 @dataclass
@@ -117,3 +119,69 @@ def predict(net: gluon.Block, X, batch_size: int = 512,
     outputs = [net(nd.array(X[i:i + batch_size], ctx=ctx)).asnumpy()
                for i in range(0, len(X), batch_size)]
     return np.concatenate(outputs)
+
+
+def accuracy(net: gluon.Block, X, Y, ctx: Optional[mx.Context] = None):
+    """Share of the ``argmax`` predictions of ``net`` on ``X`` that equal the
+    labels ``Y``, averaged over the samples (axis 0).
+
+    One label per sample (``Y`` of shape ``(n,)``, scores ``(n, classes)``)
+    gives a float; one label per step (``Y (n, T)``, scores ``(n, T, classes)``)
+    gives the accuracy at each step, shape ``(T,)``.
+    """
+    predictions = predict(net, X, ctx=ctx).argmax(axis=-1)
+    Y = np.asarray(Y)
+    if predictions.shape != Y.shape:
+        raise ValueError(f"Y must have the shape of the predictions, {predictions.shape}; "
+                         f"got {Y.shape}")
+    return (predictions == Y).mean(axis=0)
+
+
+def count_parameters(block: gluon.Block) -> int:
+    """Number of scalars in all parameters of ``block``. Their shapes must be
+    known: give the input size, or run one forward pass first."""
+    total = 0
+    for name, param in block.collect_params().items():
+        if param.shape is None or any(size <= 0 for size in param.shape):
+            raise ValueError(f"the shape of {name} is not known yet ({param.shape}): give the "
+                             "input size or run one forward pass first")
+        total += int(np.prod(param.shape))
+    return total
+
+
+DIGIT_SUM_KEYS = ("num_train", "num_test", "num_digits", "batch_size", "learning_rate",
+                  "num_epochs", "clip_norm")
+
+
+def digit_sum_accuracy(make_net: Callable[[], gluon.HybridBlock], length: int,
+                       model_seed: int, settings: Dict[str, object],
+                       ctx: Optional[mx.Context] = None) -> float:
+    """Train a fresh network ``make_net()`` on the digit-sum task of one
+    ``length`` (:func:`utils.make_digit_sum`) and return its test accuracy.
+
+    The protocol the memory tables of the notebooks share: training data seed
+    ``length``, test data seed ``1000 + length``; ``set_seed(model_seed)``
+    before the network is built (it seeds the initialisation and the
+    shuffling); Xavier initialisation, ``hybridize()``, Adam, softmax
+    cross-entropy, global-norm clipping, no output (the notebooks print one
+    table). ``settings`` holds the keys in ``DIGIT_SUM_KEYS``; others are
+    ignored.
+    """
+    missing = [key for key in DIGIT_SUM_KEYS if key not in settings]
+    if missing:
+        raise ValueError(f"settings must hold {', '.join(DIGIT_SUM_KEYS)}; missing "
+                         f"{', '.join(missing)}")
+    ctx = ctx or get_context()
+    s = settings
+    X, Y = make_digit_sum(s["num_train"], length, s["num_digits"], seed=length)
+    test_X, test_Y = make_digit_sum(s["num_test"], length, s["num_digits"], seed=1000 + length)
+    set_seed(model_seed)
+    net = make_net()
+    net.initialize(mx.init.Xavier(), ctx=ctx)
+    net.hybridize()
+    data = gluon.data.DataLoader(gluon.data.ArrayDataset(X, Y), batch_size=s["batch_size"],
+                                 shuffle=True)
+    trainer = gluon.Trainer(net.collect_params(), "adam", {"learning_rate": s["learning_rate"]})
+    fit(net, data, gluon.loss.SoftmaxCrossEntropyLoss(), trainer, s["num_epochs"], ctx=ctx,
+        clip_norm=s["clip_norm"], show_progress=False, verbose=False)
+    return float(accuracy(net, test_X, test_Y, ctx=ctx))
