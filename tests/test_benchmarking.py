@@ -110,6 +110,25 @@ def test_matmul_gflops_is_positive():
         matmul_gflops(CPU, size=8, operator="einsum")
 
 
+def test_run_grid_keeps_the_fastest_of_interleaved_rounds(monkeypatch):
+    import utils.benchmarking as benchmarking
+    calls = []
+    medians = iter([0.4, 0.2, 0.1, 0.5, 0.3, 0.2, 0.2, 0.4])  # 4 implementations x 2 rounds
+
+    def fake_timing(step, X, Y, warmup=2, **kwargs):
+        calls.append(warmup)
+        median = next(medians)
+        return benchmarking.Timing(median, median, 3)
+
+    monkeypatch.setattr(benchmarking, "time_train_step", fake_timing)
+    rows = run_grid([BenchmarkConfig(2, 3, 4, 4, 5)], CPU, rounds=2)
+    assert calls == [2, 2, 2, 2, 0, 0, 0, 0]  # warm up in the first round only
+    # round 1: 0.4 0.2 0.1 0.5, round 2: 0.3 0.2 0.2 0.4 -> fastest 0.3 0.2 0.1 0.4
+    assert [round(r["ms_per_step"]) for r in rows] == [300, 200, 100, 400]
+    with pytest.raises(ValueError, match="rounds"):
+        run_grid([BenchmarkConfig(2, 3, 4, 4, 5)], CPU, rounds=0)
+
+
 def test_cpu_description_reads_cpuinfo(tmp_path):
     cpuinfo = tmp_path / "cpuinfo"
     block = "processor\t: {}\nmodel name\t: Test CPU\ncpu MHz\t\t: 2000.0\nflags\t\t: fma avx2\n\n"

@@ -416,24 +416,41 @@ def theoretical_peak_gflops(cores: int, mhz: float, flops_per_cycle: int) -> flo
 def run_grid(configs: Iterable[BenchmarkConfig], ctx: mx.Context,
              implementations: Sequence[str] = IMPLEMENTATIONS,
              min_time: float = 0.5, min_steps: int = 3, max_steps: int = 1000,
-             progress: Optional[Callable[[Dict[str, object]], None]] = None
-             ) -> List[Dict[str, object]]:
+             progress: Optional[Callable[[Dict[str, object]], None]] = None,
+             rounds: int = 1) -> List[Dict[str, object]]:
     """Time every implementation on every config (same weights and batch for
     all implementations of a config). Returns one row per (config,
     implementation) with the sizes, ``steps_per_s``, ``tokens_per_s``
     (``n T`` per step), ``gflop_per_step`` and achieved ``gflops``.
-    ``progress(row)`` is called after each measurement."""
+
+    With ``rounds > 1`` the implementations of a config are timed in turn,
+    ``rounds`` times, and each keeps its fastest round (by median step time):
+    a burst of load from elsewhere then spoils one timing of each
+    implementation, not the only timing of one. Short timings (small
+    ``min_time``) on a shared machine need that. ``progress(row)`` is called
+    after each config's rows are final."""
     for implementation in implementations:
         _check_implementation(implementation)
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 1:
+        raise ValueError(f"rounds must be an integer >= 1; got {rounds!r}")
     rows = []
     for config in configs:
         weights = initial_weights(config)
         X, Y = (nd.array(a, ctx=ctx) for a in make_batch(config))
         flops = step_flops(config)
+        steps = {implementation: make_train_step(implementation, config, ctx, weights)[0]
+                 for implementation in implementations}
+        best: Dict[str, Timing] = {}
+        for round_index in range(rounds):
+            for implementation, step in steps.items():
+                timing = time_train_step(step, X, Y, warmup=2 if round_index == 0 else 0,
+                                         min_time=min_time, min_steps=min_steps,
+                                         max_steps=max_steps)
+                if (implementation not in best
+                        or timing.median_seconds < best[implementation].median_seconds):
+                    best[implementation] = timing
         for implementation in implementations:
-            step, _ = make_train_step(implementation, config, ctx, weights)
-            timing = time_train_step(step, X, Y, min_time=min_time, min_steps=min_steps,
-                                     max_steps=max_steps)
+            timing = best[implementation]
             row = {"device": str(ctx), "implementation": implementation, **asdict(config),
                    "steps_per_s": timing.steps_per_second,
                    "tokens_per_s": timing.steps_per_second * config.batch_size * config.seq_len,
