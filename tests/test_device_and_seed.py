@@ -66,3 +66,36 @@ def test_start_notebook_prints_versions_and_returns_context(monkeypatch, capsys)
     assert start_notebook(3) == mx.cpu()
     out = capsys.readouterr().out
     assert "MXNet 1.9.1" in out and "cpu(0)" in out and "seed 3" in out
+
+
+def test_seed_shift_moves_every_seed(monkeypatch):
+    from utils import SEED_VARIABLE, make_parity, rng, shifted_seed
+    monkeypatch.delenv(SEED_VARIABLE, raising=False)
+    assert shifted_seed(5) == 5
+    base_draw, base_data = rng(5).random(), make_parity(3, 4, seed=5)[0]
+    set_seed(5)
+    base_global = draw_everything()
+    monkeypatch.setenv(SEED_VARIABLE, "2")
+    assert shifted_seed(5) == 20005
+    assert rng(5).random() == np.random.default_rng(20005).random() != base_draw
+    assert not np.array_equal(make_parity(3, 4, seed=5)[0], base_data)
+    set_seed(5)
+    assert draw_everything()[1] != base_global[1]
+    monkeypatch.setenv(SEED_VARIABLE, "0")
+    set_seed(5)
+    assert draw_everything()[1] == base_global[1]
+
+
+@pytest.mark.parametrize("value", ["-1", "one", "1.5"])
+def test_bad_seed_shift_names_the_variable(monkeypatch, value):
+    from utils import SEED_VARIABLE
+    monkeypatch.setenv(SEED_VARIABLE, value)
+    with pytest.raises(ValueError, match=SEED_VARIABLE):
+        set_seed(0)
+
+
+def test_start_notebook_prints_the_seed_shift(monkeypatch, capsys):
+    monkeypatch.setenv(DEVICE_VARIABLE, "cpu")
+    monkeypatch.setenv("GLUON_RNN_SEED", "1")
+    start_notebook(0)
+    assert "GLUON_RNN_SEED=1 (every seed shifted)" in capsys.readouterr().out

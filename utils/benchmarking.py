@@ -32,6 +32,7 @@ from mxnet import autograd, gluon, nd, profiler
 from mxnet.gluon import nn, rnn
 
 from .plotting import FIGSIZE, PALETTE
+from .seed import rng as seeded_rng
 
 IMPLEMENTATIONS = ("scratch", "cell", "cell_hybrid", "fused_hybrid")
 """The four implementations, slowest (expected) first."""
@@ -79,7 +80,7 @@ def _check_implementation(implementation: str) -> None:
 def initial_weights(config: BenchmarkConfig, seed: int = 0) -> Dict[str, np.ndarray]:
     """Draw one set of float32 weights (shapes in ``WEIGHT_SHAPES``) that every
     implementation can load, uniform in ``[-1/sqrt(h), 1/sqrt(h)]``."""
-    rng = np.random.default_rng(seed)
+    rng = seeded_rng(seed)
     n, T, h, d, V = (config.batch_size, config.seq_len, config.hidden_size,
                      config.embed_size, config.vocab_size)
     sizes = {"V": V, "d": d, "h": h, "4h": 4 * h}
@@ -93,7 +94,7 @@ def make_batch(config: BenchmarkConfig, seed: int = 0) -> Tuple[np.ndarray, np.n
     """A batch of random token ids ``X`` of shape ``(n, T)`` and its targets
     ``Y`` (``X`` shifted by one step), both float32 as Gluon's losses expect.
     The values do not change the cost of a step; only the shapes do."""
-    rng = np.random.default_rng(seed)
+    rng = seeded_rng(seed)
     tokens = rng.integers(0, config.vocab_size, size=(config.batch_size, config.seq_len + 1))
     return tokens[:, :-1].astype(np.float32), tokens[:, 1:].astype(np.float32)
 

@@ -1,12 +1,15 @@
 """Synthetic sequence tasks used across the notebooks.
 
-Every generator is a pure function of its arguments and ``seed``: the same
-call returns the same arrays. Arrays are NumPy ``float32`` in batch-major
-layout (``NTC``: sample, time step, feature), ready for ``mx.nd.array``.
+Every generator is a pure function of its arguments and ``seed`` (shifted by
+``GLUON_RNN_SEED``, see ``utils.seed``): the same call returns the same
+arrays. Arrays are NumPy ``float32`` in batch-major layout (``NTC``: sample,
+time step, feature), ready for ``mx.nd.array``.
 Class labels are stored as ``float32`` holding whole numbers, which is what
 Gluon's ``SoftmaxCrossEntropyLoss`` expects.
 """
 import numpy as np
+
+from .seed import rng
 
 
 def _check_int(name: str, value, minimum: int) -> int:
@@ -18,7 +21,7 @@ def _check_int(name: str, value, minimum: int) -> int:
 
 
 def _rng(seed) -> np.random.Generator:
-    return np.random.default_rng(_check_int("seed", seed, 0))
+    return rng(_check_int("seed", seed, 0))
 
 
 def make_parity(num_sequences: int, length: int, seed: int = 0):

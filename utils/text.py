@@ -11,6 +11,8 @@ import mxnet as mx
 import numpy as np
 from mxnet import nd
 
+from .seed import rng
+
 UNKNOWN_TOKEN = "<unk>"
 
 
@@ -112,9 +114,10 @@ class _Batches:
         self.corpus = _check_batching(corpus, batch_size, num_steps)
         self.batch_size, self.num_steps = int(batch_size), int(num_steps)
         self.ctx = ctx or mx.current_context()
-        if seed is None:  # follow the global NumPy seed (set by utils.start_notebook)
-            seed = int(np.random.randint(2**31 - 1))
-        self.rng = np.random.default_rng(seed)
+        if seed is None:  # follow the global NumPy seed (set, shifted, by utils.set_seed)
+            self.rng = np.random.default_rng(int(np.random.randint(2**31 - 1)))
+        else:
+            self.rng = rng(seed)
 
     def _arrays(self, X: np.ndarray, Y: np.ndarray) -> Tuple[nd.NDArray, nd.NDArray]:
         return (nd.array(X, ctx=self.ctx, dtype="float32"),
