@@ -3,8 +3,10 @@ import numpy as np
 import pytest
 from mxnet import nd
 
+from pathlib import Path
+
 from utils.text import (UNKNOWN_TOKEN, RandomBatches, SequentialBatches, build_vocab, decode,
-                        encode, load_corpus, read_text, split_by_position)
+                        encode, load_corpus, read_poems, read_text, split_by_position)
 
 POEM = "床前明月光，疑是地上霜。\r\n举头望明月，低头思故乡。\n"
 
@@ -116,3 +118,25 @@ def test_batches_reject_bad_arguments(iterator):
         iterator(np.arange(20), batch_size=4, num_steps=5)
     with pytest.raises(ValueError, match="one-dimensional"):
         iterator(np.zeros((10, 10)), batch_size=2, num_steps=2)
+
+
+TANG300 = Path(__file__).resolve().parents[1] / "data" / "tang300.txt"
+
+
+def test_the_shipped_tang_poems_load():
+    poems = read_poems(TANG300)
+    assert len(poems) == 313
+    first = poems[0]
+    assert first.title == "《感遇・其一》" and first.author == "张九龄"
+    assert first.lines[0] == "兰叶春葳蕤，桂华秋皎洁。"
+    characters = "".join("".join(poem.lines) for poem in poems)
+    assert 20_000 < len(characters) < 30_000
+    assert len(set(characters)) > 2_000  # a vocabulary of thousands of characters
+    assert all(poem.lines and poem.author for poem in poems)
+
+
+def test_read_poems_rejects_a_block_without_verses(tmp_path):
+    path = tmp_path / "poems.txt"
+    path.write_text("《题》\n作者\n一二三四五，六七八九十。\n\n《无诗》\n作者\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="block 2"):
+        read_poems(path)

@@ -5,7 +5,7 @@ character. Indices are NumPy ``int64`` arrays; the minibatch iterators hand
 out ``mx.nd`` arrays on the context you pass.
 """
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple, Union
+from typing import Iterator, List, NamedTuple, Optional, Tuple, Union
 
 import mxnet as mx
 import numpy as np
@@ -175,6 +175,30 @@ class SequentialBatches(_Batches):
         return (len(self.corpus) - self.num_steps) // self.batch_size // self.num_steps
 
 
+class Poem(NamedTuple):
+    """One poem of a poem file: its title, author and lines of text."""
+    title: str
+    author: str
+    lines: List[str]
+
+
+def read_poems(path: Union[str, Path]) -> List[Poem]:
+    """Read a UTF-8 poem file: blocks separated by a blank line, each a title
+    line, an author line and one line per verse (``data/tang300.txt``).
+
+    Returns the poems in file order. Raises ``ValueError`` when a block has
+    fewer than three lines.
+    """
+    poems = []
+    for number, block in enumerate(read_text(path).strip().split("\n\n"), start=1):
+        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
+        if len(lines) < 3:
+            raise ValueError(f"path must name a poem file of blocks with a title, an author "
+                             f"and verses; block {number} has {len(lines)} line(s)")
+        poems.append(Poem(lines[0], lines[1], lines[2:]))
+    return poems
+
+
 def load_corpus(path: Union[str, Path], val_fraction: float = 0.1, min_freq: int = 1
                 ) -> Tuple[object, np.ndarray, np.ndarray]:
     """Read the UTF-8 file ``path`` and return ``(vocab, train, val)``.
@@ -190,5 +214,6 @@ def load_corpus(path: Union[str, Path], val_fraction: float = 0.1, min_freq: int
     return vocab, train, val
 
 
-__all__: List[str] = ["UNKNOWN_TOKEN", "RandomBatches", "SequentialBatches", "build_vocab",
-                      "decode", "encode", "load_corpus", "read_text", "split_by_position"]
+__all__: List[str] = ["UNKNOWN_TOKEN", "Poem", "RandomBatches", "SequentialBatches",
+                      "build_vocab", "decode", "encode", "load_corpus", "read_poems", "read_text",
+                      "split_by_position"]
