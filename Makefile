@@ -19,7 +19,7 @@ help:
 	@echo "make html     set up, run every notebook headless, write build/html/*.html"
 	@echo "make test     set up, run pytest on utils/ and nbval on every notebook"
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
-	@echo "make benchmark  time the four LSTM implementations of notebook 10 (build/benchmarks/)"
+	@echo "make benchmark  time the four LSTM implementations of notebook 11 (build/benchmarks/)"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
 
 setup: $(STAMP)

@@ -1,6 +1,6 @@
 """Time one LSTM language-model training step in four implementations.
 
-Runs the grid of notebook 10 (from scratch, LSTMCell.unroll, the same
+Runs the grid of notebook 11 (from scratch, LSTMCell.unroll, the same
 hybridized, fused rnn.LSTM hybridized) over hidden sizes, sequence lengths and
 batch sizes, and writes a CSV, a plot and a Markdown table. Run from the
 repository root:

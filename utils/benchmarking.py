@@ -1,6 +1,6 @@
 """Time one LSTM language-model training step in four implementations.
 
-Shared by notebook 10 and ``benchmarks/rnn_benchmark.py``. The model is the
+Shared by notebook 11 and ``benchmarks/rnn_benchmark.py``. The model is the
 same in all four: token ids -> embedding (size ``d``) -> one LSTM layer
 (hidden size ``h``) -> dense decoder to ``V`` logits per step -> softmax
 cross-entropy against the next token. One *step* is forward, backward and an
