@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(MXNET)
 export GLUON_RNN_DEVICE := $(DEVICE)
 
-.PHONY: help setup lab html test execute benchmark clean
+.PHONY: help setup lab html test execute benchmark robustness clean
 
 help:
 	@echo "make lab      set up .venv and open the notebooks in JupyterLab"
@@ -20,6 +20,7 @@ help:
 	@echo "make test     set up, run pytest on utils/ and nbval on every notebook"
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
 	@echo "make benchmark  time the four LSTM implementations of notebook 10 (build/benchmarks/)"
+	@echo "make robustness  run the notebooks' asserts under seed shifts x CPU code paths (NB=, SHIFTS=, PATHS=)"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
 
 setup: $(STAMP)
@@ -51,6 +52,11 @@ execute: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/rnn_benchmark.py
+
+SHIFTS ?= 0 1 2
+PATHS ?= default AVX2
+robustness: $(STAMP)
+	$(BIN)/python tools/robustness.py --shifts $(SHIFTS) --paths $(PATHS) --busy $(NB)
 
 clean:
 	rm -rf $(VENV) build
