@@ -119,7 +119,7 @@ def server(book):
 
 def find_chromium():
     binary = next(filter(None, map(shutil.which, ["chromium", "chromium-browser"])), None)
-    driver = shutil.which("chromedriver")
+    driver = next(filter(None, map(shutil.which, ["chromedriver", "chromium.chromedriver"])), None)
     if binary and driver:
         return binary, driver
     message = ("Chromium not found (needs `chromium` and `chromedriver` on PATH; on Debian/Ubuntu: "
