@@ -22,6 +22,7 @@ export GLUON_RNN_DEVICE := $(DEVICE)
 .PHONY: help setup lab book book-check test execute benchmark lock clean
 
 help:
+	@echo "make setup    create .venv and install exactly the lock (requirements.txt)"
 	@echo "make lab      set up .venv and open the notebooks in JupyterLab"
 	@echo "make book     set up, build the website of the collection from the committed"
 	@echo "              notebooks (no re-execution) into build/book/; open build/book/index.html"
@@ -31,6 +32,7 @@ help:
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
 	@echo "make benchmark  time the four LSTM implementations of notebook 10 (build/benchmarks/)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
+	@echo "make clean    remove .venv and build/"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
 
 setup: $(STAMP)
