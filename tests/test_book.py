@@ -122,8 +122,9 @@ def find_chromium():
     driver = next(filter(None, map(shutil.which, ["chromedriver", "chromium.chromedriver"])), None)
     if binary and driver:
         return binary, driver
-    message = ("Chromium not found (needs `chromium` and `chromedriver` on PATH; on Debian/Ubuntu: "
-               "apt-get install chromium chromium-driver), so the book was not tested in a browser")
+    message = ("the book was not tested in a browser: Chromium not found (needs `chromium` and "
+               "`chromedriver` on PATH; on Debian: apt-get install chromium chromium-driver; "
+               "README, 'Read it as a book')")
     if os.environ.get("GLUON_RNN_REQUIRE_CHROMIUM") == "1":
         pytest.fail(message)
     pytest.skip(message)
