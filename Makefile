@@ -1,6 +1,8 @@
-# gluon-rnn-notebooks: `make lab` to learn, `make test` to check everything.
+# gluon-rnn-notebooks: `make lab` to learn, `make test` to check everything,
+# `make book` to read it as a website.
 # Variables: PYTHON (interpreter to build the venv from), MXNET (mxnet or
-# mxnet-cu117 / mxnet-cu112), DEVICE (auto, cpu or gpu), NB (notebooks).
+# mxnet-cu117 / mxnet-cu112), DEVICE (auto, cpu or gpu), NB (notebooks),
+# UPGRADE=1 (make lock: move every unpinned package to its newest version).
 
 PYTHON ?= $(shell for p in python3.11 python3.10 python3.9 python3.8 python3; do \
             command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
@@ -10,37 +12,56 @@ DEVICE ?= auto
 NB ?= $(sort $(wildcard notebooks/*.ipynb))
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(MXNET)
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# The lock is made by uv, installed on demand into build/lock-tools (not into .venv).
+UV_VERSION := 0.13.9
+LOCK_TOOLS := build/lock-tools
+MXNET_VERSION = $(shell sed -n 's/^mxnet==//p' requirements.in)
 export GLUON_RNN_DEVICE := $(DEVICE)
 
-.PHONY: help setup lab html test execute benchmark clean
+.PHONY: help setup lab book book-check test execute benchmark robustness lock clean
 
 help:
+	@echo "make setup    create .venv and install exactly the lock (requirements.txt)"
 	@echo "make lab      set up .venv and open the notebooks in JupyterLab"
-	@echo "make html     set up, run every notebook headless, write build/html/*.html"
-	@echo "make test     set up, run pytest on utils/ and nbval on every notebook"
+	@echo "make book     set up, build the website of the collection from the committed"
+	@echo "              notebooks (no re-execution) into build/book/; open build/book/index.html"
+	@echo "make book-check  build the book and test every page in headless Chromium, offline"
+	@echo "make test     set up, run pytest on utils/, the book (if Chromium is installed)"
+	@echo "              and the lock, and nbval on every notebook"
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
 	@echo "make benchmark  time the four LSTM implementations of notebook 11 (build/benchmarks/)"
+	@echo "make robustness  run the notebooks' asserts under seed shifts x CPU code paths (NB=, SHIFTS=, PATHS=)"
+	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
+	@echo "make clean    remove .venv and build/"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+# Installs exactly the lock (every package pinned with its hashes); with MXNET=mxnet-cu117
+# the CPU mxnet entry is swapped for the hashed entry of requirements-mxnet-cu117.txt.
+$(STAMP): requirements.txt $(wildcard requirements-$(MXNET).txt) pyproject.toml
 	@$(or $(PYTHON),python3) tools/check_python.py
 	$(PYTHON) -m venv $(VENV)
 	@rm -f $(VENV)/.installed-*
-	$(BIN)/python -m pip uninstall --quiet --yes mxnet mxnet-cu112 mxnet-cu117 >/dev/null 2>&1 || true
-	sed 's/^mxnet==/$(MXNET)==/' requirements.txt > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) uninstall --yes mxnet mxnet-cu112 mxnet-cu117 >/dev/null 2>&1 || true
+	$(BIN)/python tools/lock_variant.py $(MXNET) > $(VENV)/requirements.txt
+	$(PIP) install --require-hashes --no-deps -r $(VENV)/requirements.txt
+	$(PIP) check
+	$(PIP) install --no-deps -e .
 	touch $@
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
-html: $(STAMP)
-	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=600 \
-	    --output-dir build/html $(NB)
-	@echo "Open build/html/*.html in a browser."
+book: $(STAMP)
+	$(BIN)/python tools/build_book.py
+	@echo "Open build/book/index.html in a browser (it works offline)."
+
+# The browser test of the book; unlike `make test`, it fails when Chromium is missing.
+book-check: book
+	GLUON_RNN_REQUIRE_CHROMIUM=1 $(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider" \
+	    tests/test_book.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -51,6 +72,22 @@ execute: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/rnn_benchmark.py
+
+SHIFTS ?= 0 1 2
+PATHS ?= default AVX2
+robustness: $(STAMP)
+	$(BIN)/python tools/robustness.py --shifts $(SHIFTS) --paths $(PATHS) --busy $(NB)
+
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(LOCK_TOOLS)/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	    $(if $(UPGRADE),--upgrade) --custom-compile-command "make lock" requirements.in -o requirements.txt
+	for build in mxnet-cu117 mxnet-cu112; do \
+	    echo "$$build==$(MXNET_VERSION)" | $(LOCK_TOOLS)/bin/uv pip compile --quiet --no-deps \
+	        --python-version 3.11 --python-platform x86_64-manylinux_2_28 --generate-hashes \
+	        --custom-compile-command "make lock" - -o requirements-$$build.txt || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build

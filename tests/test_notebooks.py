@@ -13,6 +13,8 @@ FORBIDDEN = {
     "mx.cpu(": "choose the context with utils.get_context / start_notebook",
     "urlopen": "notebooks must not download at run time",
     "d2l.download": "notebooks must not download at run time",
+    "np.random.default_rng(": "use utils.rng(seed), which GLUON_RNN_SEED shifts",
+    "mx.random.seed(": "use utils.set_seed(seed), which GLUON_RNN_SEED shifts",
 }
 
 

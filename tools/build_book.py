@@ -1,0 +1,129 @@
+"""Build the book, a static website of the collection, from the committed notebooks.
+
+    python tools/build_book.py [--out build/book]
+
+Nothing is executed: every page shows the outputs saved in its notebook, so the
+build takes seconds. The landing page is made from the README (its first
+paragraph, the table of notebooks and the learning path); the notebooks follow in
+order, then the worked solutions when a solutions/ folder exists. Sphinx reads a
+source tree assembled in build/book-src/; its settings are in book/conf.py.
+"""
+import argparse
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "build" / "book"
+SOURCE = ROOT / "build" / "book-src"
+SECTIONS = ("notebooks", "solutions")  # folders of notebooks that become book sections
+
+
+def readme_section(readme: str, heading: str) -> str:
+    """Return the body of the README section ``## heading`` (up to the next ``## ``)."""
+    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", readme, re.M | re.S)
+    if match is None:
+        raise ValueError(f"README.md has no section '## {heading}'")
+    return match.group(1).strip()
+
+
+def first_paragraph(readme: str) -> str:
+    """Return the paragraph under the README's title."""
+    body = readme.split("\n", 1)[1].strip()
+    return body.split("\n\n", 1)[0].strip()
+
+
+def toctree(caption: str, folder: str) -> str:
+    return f"```{{toctree}}\n:caption: {caption}\n:maxdepth: 1\n:glob:\n\n{folder}/*\n```\n"
+
+
+def landing_page(readme: str, has_solutions: bool) -> str:
+    """The book's index.md: what the collection is, the notebooks, how to read them."""
+    parts = [
+        "# Recurrent neural networks with MXNet Gluon",
+        first_paragraph(readme),
+        "## The notebooks",
+        readme_section(readme, "The notebooks"),
+        "## Learning path",
+        readme_section(readme, "Learning path"),
+    ]
+    if has_solutions:
+        parts += ["## Worked solutions",
+                  "Each notebook's exercises are worked in a solutions notebook of the same "
+                  "number, listed under *Worked solutions* in the navigation."]
+    parts += [
+        "## Running the notebooks",
+        "This book shows every notebook with the outputs it was committed with; nothing "
+        "runs here. To run them, clone the repository and type `make lab` (see its "
+        "README). Licence: the code is MIT-licensed, the text and figures CC BY-SA 4.0.",
+        toctree("Notebooks", "notebooks"),
+    ]
+    if has_solutions:
+        parts.append(toctree("Worked solutions", "solutions"))
+    return "\n\n".join(parts) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text``, leaving the file (and its time stamp) alone when it is unchanged."""
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+
+
+def prepare_sources(source: Path = SOURCE) -> list:
+    """Assemble the Sphinx source tree; return the notebooks it holds, in book order."""
+    source.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for folder in SECTIONS:
+        notebooks = sorted((ROOT / folder).glob("*.ipynb"))
+        target = source / folder
+        if target.exists():
+            shutil.rmtree(target)
+        if notebooks:
+            target.mkdir()
+        for notebook in notebooks:
+            shutil.copy2(notebook, target / notebook.name)  # keeps mtimes: rebuilds stay incremental
+            pages.append(f"{folder}/{notebook.name}")
+    readme = (ROOT / "README.md").read_text()
+    has_solutions = any(page.startswith("solutions/") for page in pages)
+    write_if_changed(source / "index.md", landing_page(readme, has_solutions))
+    return pages
+
+
+def build(out: Path = OUT, quiet: bool = True) -> Path:
+    """Build the book into ``out`` and return the path of its landing page."""
+    # jsonschema (imported by nbformat) checks the "iri" format when rfc3987_syntax is
+    # importable, which compiles a grammar for seconds; notebooks have no such field, so
+    # the book is built without it (about half of an up-to-date build's time).
+    sys.modules.setdefault("rfc3987_syntax", None)
+    from sphinx.cmd.build import build_main
+
+    pages = prepare_sources()
+    if not pages:
+        raise ValueError("no notebooks found under notebooks/")
+    args = ["-b", "html", "-c", str(ROOT / "book"), "-d", str(out.parent / "book-doctrees"),
+            str(SOURCE), str(out)]
+    if quiet:
+        args.insert(0, "-q")
+    status = build_main(args)
+    if status:
+        raise RuntimeError(f"sphinx-build failed with status {status}")
+    return out / "index.html"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default build/book)")
+    parser.add_argument("--verbose", action="store_true", help="print Sphinx's progress")
+    args = parser.parse_args(argv)
+    try:
+        index = build(args.out.resolve(), quiet=not args.verbose)
+    except (ValueError, RuntimeError) as error:
+        print(f"build_book: {error}", file=sys.stderr)
+        return 1
+    print(f"The book is in {index.parent}/ (open {index.relative_to(ROOT) if index.is_relative_to(ROOT) else index}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
