@@ -180,6 +180,18 @@ def cpu_summary() -> str:
     return f"{model}, {os.cpu_count()} logical CPUs"
 
 
+def write_results(results: Dict[Configuration, Dict[str, Outcome]], caption: str, out: Path) -> None:
+    """Write the table (Markdown) and one row per notebook and configuration (CSV) to ``out``."""
+    (out / "robustness.md").write_text(caption + "\n\n" + format_table(results) + "\n")
+    with open(out / "robustness.csv", "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["notebook", "seed_shift", "cpu_path", "busy", "passed", "seconds", "failures"])
+        for config, outcomes in results.items():
+            for nb, o in sorted(outcomes.items()):
+                writer.writerow([nb, config.seed_shift, config.cpu_path, config.busy, o.passed,
+                                 f"{o.seconds:.1f}", " | ".join(o.failures)])
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
@@ -195,22 +207,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
     args.out.mkdir(parents=True, exist_ok=True)
     results: Dict[Configuration, Dict[str, Outcome]] = {}
+    caption = f"Robustness of the notebooks' asserts on {cpu_summary()}."
     for config in configurations(args.shifts, args.paths, args.busy):
         start = time.perf_counter()
         results[config] = run_configuration(config, notebooks, args.out)
         failed = sum(not o.passed for o in results[config].values())
         print(f"{config.name}: {len(notebooks) - failed}/{len(notebooks)} notebooks pass "
               f"({time.perf_counter() - start:.0f} s)", flush=True)
+        write_results(results, caption, args.out)  # after every configuration: a long run can be read early
     table = format_table(results)
-    caption = f"Robustness of the notebooks' asserts on {cpu_summary()}."
-    (args.out / "robustness.md").write_text(caption + "\n\n" + table + "\n")
-    with open(args.out / "robustness.csv", "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["notebook", "seed_shift", "cpu_path", "busy", "passed", "seconds", "failures"])
-        for config, outcomes in results.items():
-            for nb, o in sorted(outcomes.items()):
-                writer.writerow([nb, config.seed_shift, config.cpu_path, config.busy, o.passed,
-                                 f"{o.seconds:.1f}", " | ".join(o.failures)])
     print(caption)
     print(table)
     return 0 if all(o.passed for outcomes in results.values() for o in outcomes.values()) else 1
