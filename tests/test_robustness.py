@@ -61,3 +61,10 @@ def test_table_has_a_column_per_configuration_and_a_total(tmp_path):
     assert lines[0] == "| notebook | seed 0, default | seed 1, default |"
     assert "| 05_gradients.ipynb | FAIL Cell 7: AssertionError: IRNN with clipping 0.128 | not run |" in lines
     assert lines[-1] == "2 passed, 1 failed"
+
+
+def test_error_line_prefers_the_statement_ipython_marks():
+    text = ("\x1b[32m     10\x1b[39m assert tdnn.min() > 0.97\n"
+            "\x1b[32m----> \x1b[39m\x1b[32m11\x1b[39m assert seen > unseen + 0.15\n"
+            "\x1b[31mAssertionError\x1b[39m: ")
+    assert robustness._error_line(text) == "assert seen > unseen + 0.15"

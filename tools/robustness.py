@@ -22,6 +22,7 @@ import csv
 import itertools
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import time
@@ -94,8 +95,13 @@ class Outcome:
 
 
 def _error_line(text: str) -> str:
-    """The most telling line of an nbval failure: the assert or the error."""
+    """The most telling line of an nbval failure: the line IPython marks with
+    ``---->`` (the statement that failed), else the assert or the error."""
+    text = re.sub(r"(\x1b|#x1B)\[[0-9;]*m", "", text)  # IPython's colours (JUnit writes ESC as #x1B)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("---->"):
+            return line.split(None, 2)[-1][:200]  # drop the arrow and the line number
     for line in reversed(lines):
         if line.startswith(("AssertionError", "assert ")) or "Error:" in line or line.endswith("Error"):
             return line[:200]
