@@ -9,6 +9,7 @@ import sys
 import mxnet as mx
 import numpy as np
 
+from . import exercises
 from .device import DEVICE_VARIABLE, get_context
 from .plotting import FIGSIZE, PALETTE, use_collection_style
 from .seed import SEED_VARIABLE, rng, seed_shift, set_seed, shifted_seed
@@ -34,7 +35,7 @@ def start_notebook(seed: int = 0) -> mx.Context:
 
 
 __all__ = [
-    "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "SEED_VARIABLE", "FIGSIZE", "PALETTE", "History", "accuracy",
+    "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "exercises", "SEED_VARIABLE", "FIGSIZE", "PALETTE", "History", "accuracy",
     "count_parameters", "digit_sum_accuracy", "encode_binary_addition", "fit", "from_bits",
     "get_context", "make_adding_problem", "make_binary_addition", "make_digit_sum",
     "make_parity", "predict", "rng", "seed_shift", "set_seed", "shifted_seed", "simulate_narendra_plant", "start_notebook",

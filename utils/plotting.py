@@ -6,9 +6,12 @@ from matplotlib_inline import backend_inline
 FIGSIZE = (5.0, 3.0)
 """Width and height in inches of a single-panel figure."""
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-           "#8c564b", "#e377c2", "#7f7f7f")
-"""Line colours, in the order models are introduced (first model blue)."""
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7",
+           "#56B4E9", "#000000", "#999999")
+"""Line colours, in the order models are introduced (first model blue): the
+Okabe–Ito palette (blue, vermillion, bluish green, orange, reddish purple, sky
+blue, black, grey), which readers with any common colour-vision deficiency can
+tell apart; its yellow is left out, too pale on white."""
 
 LINE_STYLES = ("-", "--", "-.", ":")
 """Line styles for d2l's ``Animator`` (its default styles fix colours)."""
