@@ -1,0 +1,133 @@
+"""Checks for the exercises of notebook 07 (LSTM)."""
+import itertools
+import re
+
+import numpy as np
+
+from . import close, exercise
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+@exercise("07.1")
+def _(answer):
+    steps, bias = 25, -2.0
+    truth = _sigmoid(bias) ** steps
+    # a power of 25 multiplies the relative rounding error of sigma(b_f) by 25: with sigma to
+    # four digits the answer is within 0.1 %; 10 % still accepts three digits
+    if close(answer, truth, 0.1 * truth):
+        return True, (f"with F_t = sigma({bias:g}) = {_sigmoid(bias):.4f} at every step, the cell keeps "
+                      f"{_sigmoid(bias):.4f}^{steps} = {truth:.1e} of what it wrote, against "
+                      f"0.5^{steps} = {0.5 ** steps:.1e} for b_f = 0 and sigma(1)^{steps} = "
+                      f"{_sigmoid(1.0) ** steps:.1e} for b_f = 1: it starts by wiping the cell at "
+                      "every step, so training has to raise F_t before the cell can carry anything.")
+    if close(answer, 0.5 ** steps, 0.1 * 0.5 ** steps):
+        return False, "that is sigma(0)^25, the default b_f = 0; the exercise sets b_f = -2."
+    return False, (f"each step multiplies the old cell by F_t = sigma(b_f); compute "
+                   f"sigma(-2) to four digits and raise it to the power {steps} (a power this "
+                   "high magnifies rounding).")
+
+
+@exercise("07.3")
+def _(answer):
+    d, h = 2, 32
+    # the scratch model's input-gate tensors, as init_lstm_params creates them
+    shapes = {"W_xi": (d, h), "W_hi": (h, h), "b_i": (h,)}
+    truth = sum(int(np.prod(shape)) for shape in shapes.values())
+    if int(answer) == truth and int(answer) == answer:
+        return True, (f"I_t = 1 - F_t needs no W_xi, W_hi, b_i: d h + h^2 + h = {truth} parameters "
+                      f"saved, a quarter of the layer's 4(d h + h^2 + h) = {4 * truth}.")
+    if int(answer) == truth + h:
+        return False, (f"{truth + h} counts Gluon's two bias vectors; the scratch model has one bias "
+                       "per gate.")
+    return False, ("the coupled variant drops the input gate's tensors: count the entries of "
+                   "W_xi (d x h), W_hi (h x h) and b_i (h).")
+
+
+def gluon_gate_order():
+    """The order of Gluon's LSTMCell gate blocks, found by comparing one step of the cell with
+    the LSTM equations under all 24 orders (random weights and biases, one unit per gate)."""
+    from mxnet import nd
+    from mxnet.gluon import rnn
+
+    from ..seed import rng
+    d, h = 2, 3
+    generator = rng(7)
+    cell = rnn.LSTMCell(h, input_size=d)
+    cell.initialize()
+    values = {"i2h_weight": generator.normal(size=(4 * h, d)),
+              "h2h_weight": generator.normal(size=(4 * h, h)),
+              "i2h_bias": generator.normal(size=4 * h), "h2h_bias": np.zeros(4 * h)}
+    for name, value in values.items():
+        getattr(cell, name).set_data(nd.array(value))
+    X, H0, C0 = (generator.normal(size=(1, size)) for size in (d, h, h))
+    _, (H1, C1) = cell(nd.array(X), [nd.array(H0), nd.array(C0)])
+    pre = X @ values["i2h_weight"].T + H0 @ values["h2h_weight"].T + values["i2h_bias"]
+    blocks = np.split(pre, 4, axis=1)
+    matches = []
+    for order in itertools.permutations("ifco"):
+        z = dict(zip(order, blocks))
+        C = _sigmoid(z["f"]) * C0 + _sigmoid(z["i"]) * np.tanh(z["c"])
+        H = _sigmoid(z["o"]) * np.tanh(C)
+        # float32 cell against float64 equations: agreement to 1e-5, other orders differ by O(0.1)
+        if np.abs(C - C1.asnumpy()).max() < 1e-5 and np.abs(H - H1.asnumpy()).max() < 1e-5:
+            matches.append("".join(order))
+    if len(matches) != 1:
+        raise RuntimeError(f"expected exactly one matching gate order, found {matches}")
+    return matches[0]
+
+
+def one_step_outcomes(order):
+    """(C_1, H_1) of one LSTMCell unit with zero weights, candidate bias +1, one block's bias +10
+    more, from C_0 = -1, H_0 = 0 (for each block in Gluon's order, and for no extra bias)."""
+    from mxnet import nd
+    from mxnet.gluon import rnn
+    cell = rnn.LSTMCell(1, input_size=1)
+    cell.initialize()
+    outcomes = {}
+    for extra in (None,) + tuple(range(4)):
+        bias = np.zeros(4)
+        bias[order.index("c")] += 1.0
+        if extra is not None:
+            bias[extra] += 10.0
+        for name in ("i2h_weight", "h2h_weight", "h2h_bias"):
+            getattr(cell, name).set_data(nd.zeros(getattr(cell, name).shape))
+        cell.i2h_bias.set_data(nd.array(bias))
+        _, (H1, C1) = cell(nd.zeros((1, 1)), [nd.zeros((1, 1)), -nd.ones((1, 1))])
+        outcomes[extra] = (float(C1.asscalar()), float(H1.asscalar()))
+    return outcomes
+
+
+def _letters(answer):
+    if isinstance(answer, str):
+        parts = re.findall(r"[a-zA-Z]+", answer)
+        letters = "".join(parts) if all(len(p) == 1 for p in parts) else "".join(p[0] for p in parts)
+        if len(parts) == 1:
+            letters = parts[0]
+    else:
+        letters = "".join(str(part).strip()[0] for part in answer)
+    return letters.lower().replace("g", "c")
+
+
+@exercise("07.5")
+def _(answer):
+    order = gluon_gate_order()
+    mine = _letters(answer)
+    if len(mine) != 4 or sorted(mine) != sorted("ifco"):
+        raise ValueError("give the four blocks as a string of the letters i, f, c, o, e.g. 'oicf'")
+    outcomes = one_step_outcomes(order)
+    names = {"i": "input gate", "f": "forget gate", "c": "candidate", "o": "output gate"}
+    table = "; ".join(f"block {b} ({names[order[b]]}): C_1 = {outcomes[b][0]:+.3f}, "
+                      f"H_1 = {outcomes[b][1]:+.3f}" for b in range(4))
+    base = (f"with no extra bias C_1 = {outcomes[None][0]:+.3f}, H_1 = {outcomes[None][1]:+.3f}; "
+            f"{table}.")
+    if mine == order:
+        return True, (f"Gluon's blocks are {', '.join(order)}: {base} Only the output gate leaves C_1 "
+                      "unchanged and moves H_1; the forget gate keeps C_0 = -1; the candidate "
+                      "saturates at tanh(11) and cancels the kept half of C_0; the input gate "
+                      "writes the whole candidate.")
+    wrong = [b for b in range(4) if mine[b] != order[b]]
+    return False, (f"blocks {', '.join(str(b) for b in wrong)} are not what you say. One step "
+                   f"from C_0 = -1 reads: {base}")
