@@ -117,8 +117,9 @@ def _(answer):
     if close(answer, truth, 0.01 * truth):
         return True, (f"of the {T * (T + 1) // 2:,} pairs (t, s) with s <= t only those inside one "
                       f"chunk survive: {T // k} chunks of k(k+1)/2 = {k * (k + 1) // 2} pairs, a "
-                      f"share of (k+1)/(T+1) = {truth:.5f}. The gradient error is nevertheless "
-                      "small, because the far pairs it drops contribute almost nothing.")
+                      f"share of (k+1)/(T+1) = {truth:.5f}. The gradient's error is far smaller than "
+                      "the share of pairs dropped, because the far pairs contribute little: "
+                      "their Jacobian products have shrunk.")
     if close(answer, k / T, 1e-9):
         return False, (f"k/T = {k / T} counts steps, not pairs: a chunk of k steps holds "
                        "k(k+1)/2 pairs (t, s) with s <= t, not k^2/2.")

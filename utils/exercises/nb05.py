@@ -74,28 +74,34 @@ def _(answer):
                    f"that. {reason}")
 
 
+def mean_tanh_slope(rho, input_scale):
+    """Mean of tanh'(z_t) = 1 - h_t^2 over the steps and units of the notebook's trajectory."""
+    x, W_xh = _inputs()
+    W = matrix_with_spectral_radius(rho)
+    state, slopes = np.zeros(H), []
+    for t in range(T):
+        state = np.tanh(x[t] @ (input_scale * W_xh) + state @ W)
+        slopes.append(1 - state ** 2)
+    return float(np.mean(slopes))
+
+
 @exercise("05.2")
 def _(answer):
     scale = float(answer)
     if not scale > 0:
         raise ValueError("the input scale must be a positive number")
     rate = fitted_rate(jacobian_norms(1.5, scale))
-    x, W_xh = _inputs()
-    states, slopes = np.zeros(H), []
-    W = matrix_with_spectral_radius(1.5)
-    for t in range(T):
-        states = np.tanh(x[t] @ (scale * W_xh) + states @ W)
-        slopes.append(1 - states ** 2)
-    mean_slope = float(np.mean(slopes))
+    mean_slope, unit_slope = mean_tanh_slope(1.5, scale), mean_tanh_slope(1.5, 1.0)
     # the rate is exact up to float64 rounding; growth means a positive rate
     if rate > 0:
         return True, (f"at input scale {scale:g} the rho = 1.5 tanh network's Jacobian norms grow "
-                      f"(fitted rate {rate:+.3f} per step): the units stay near zero, where "
-                      f"tanh' is close to 1 (mean slope {mean_slope:.2f}), and W_hh's spectral "
-                      "radius above 1 wins over the shrinking slopes.")
+                      f"(fitted rate {rate:+.3f} per step): weaker input saturates the units less "
+                      f"(mean slope tanh' {mean_slope:.2f}, against {unit_slope:.2f} at unit "
+                      "input), and the slopes no longer shrink the product faster than W_hh, of "
+                      "spectral radius 1.5, stretches it.")
     return False, (f"at input scale {scale:g} the rate is {rate:+.3f} per step (mean tanh slope "
                    f"{mean_slope:.2f}): the inputs still drive the units into saturation. Try a "
-                   "weaker input, so that tanh' stays close to 1.")
+                   "weaker input, so that tanh' stays closer to 1.")
 
 
 @exercise("05.4")
