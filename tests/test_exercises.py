@@ -38,3 +38,56 @@ def test_unknown_exercise_is_an_error():
 def test_a_check_cannot_be_registered_twice(toy_check):
     with pytest.raises(ValueError):
         exercises.exercise(toy_check)(lambda answer: (True, ""))
+
+
+# Every notebook's answers: tests/test_exercises_nbNN.py holds RIGHT (key -> the right answer)
+# and WRONG (key -> plausible wrong answers), or RIGHT_AND_WRONG (key -> (right, wrongs)),
+# plus the tests particular to that notebook; the tests below hold for every check.
+def _answers():
+    import importlib
+    from pathlib import Path
+    table = {}
+    for path in sorted(Path(__file__).parent.glob("test_exercises_nb*.py")):
+        module = importlib.import_module(path.stem)
+        pairs = getattr(module, "RIGHT_AND_WRONG", None)
+        if pairs is None:
+            pairs = {key: (module.RIGHT[key], module.WRONG.get(key, [])) for key in module.RIGHT}
+        table[path.stem[-2:]] = pairs
+    return table
+
+
+ANSWERS = _answers()
+KEYS = [key for pairs in ANSWERS.values() for key in pairs]
+
+
+@pytest.mark.parametrize("notebook", sorted(ANSWERS))
+def test_every_check_has_a_right_and_a_wrong_answer(notebook):
+    assert exercises.keys(notebook) == sorted(ANSWERS[notebook])
+    assert all(wrongs for right, wrongs in ANSWERS[notebook].values())
+
+
+def test_every_notebook_has_three_checked_exercises():
+    from pathlib import Path
+    notebooks = sorted(p.name[:2] for p in (Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+    assert {nb: len(exercises.keys(nb)) >= 3 for nb in notebooks} == {nb: True for nb in notebooks}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_right_answer_passes(key, capsys):
+    right, _ = ANSWERS[key[:2]][key]
+    assert exercises.check(key, right) is True
+    assert "Right" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("key, answer", [(key, wrong) for key in KEYS
+                                         for wrong in ANSWERS[key[:2]][key][1]])
+def test_wrong_answer_fails_with_a_reason(key, answer, capsys):
+    assert exercises.check(key, answer) is False
+    out = capsys.readouterr().out
+    assert "Not yet" in out and len(out) > 40
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_silent_while_unanswered(key, capsys):
+    assert exercises.check(key, None) is None
+    assert capsys.readouterr().out == ""
