@@ -144,7 +144,7 @@ def main(argv=None) -> int:
     title = f"One LSTM training step on {ctx}: implementations compared"
     if ratios and fused:
         title = (f"The fused LSTM is {min(ratios):.0f}-{max(ratios):.0f}x faster than scratch "
-                 f"and reaches up to {max(r['percent_of_peak'] for r in fused):.0f}% of peak")
+                 f"and reaches up to {max(r['percent_of_peak'] for r in fused):.0f}% of the measured GEMM peak")
     figure = plot_grid(rows, peak, title, batch_size=n_plot, seq_len=T_plot)
     plot_path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(plot_path, dpi=150, bbox_inches="tight")

@@ -134,8 +134,18 @@ def test_cpu_description_reads_cpuinfo(tmp_path):
     block = "processor\t: {}\nmodel name\t: Test CPU\ncpu MHz\t\t: 2000.0\nflags\t\t: fma avx2\n\n"
     cpuinfo.write_text(block.format(0) + block.format(1))
     info = cpu_description(str(cpuinfo))
-    assert info == {"model": "Test CPU", "cores": 2, "mhz": 2000.0, "flops_per_cycle": 32}
+    assert {k: info[k] for k in ("model", "cores", "mhz", "flops_per_cycle")} == {
+        "model": "Test CPU", "cores": 2, "mhz": 2000.0, "flops_per_cycle": 32}
+    assert "AVX2" in info["basis"]
     assert cpu_description(str(tmp_path / "missing"))["cores"] >= 1
+    # two logical CPUs that are SMT siblings of one core; AVX-512 on AMD runs on 256-bit pipes
+    block = ("processor\t: {}\nvendor_id\t: AuthenticAMD\nmodel name\t: Zen 4\nphysical id\t: 0\n"
+             "cpu cores\t: 1\nflags\t\t: fma avx2 avx512f\n\n")
+    cpuinfo.write_text(block.format(0) + block.format(1))
+    info = cpu_description(str(cpuinfo))
+    assert (info["cores"], info["flops_per_cycle"]) == (1, 32)
+    cpuinfo.write_text(block.replace("AuthenticAMD", "GenuineIntel").format(0))
+    assert cpu_description(str(cpuinfo))["flops_per_cycle"] == 64
 
 
 def test_theoretical_peak_multiplies_and_rejects_zero():
@@ -152,7 +162,7 @@ def test_run_grid_tables_and_plot(tmp_path):
     ratios = speedups(rows)
     assert len(ratios) == 2 and all(r["scratch"] == 1.0 for r in ratios)
     table = markdown_table(rows, peak_gflops=100.0)
-    assert table.count("\n") == 3 and "fused / scratch" in table and "% of peak" in table
+    assert table.count("\n") == 3 and "fused / scratch" in table and "% of GEMM peak" in table
     write_csv(rows, str(tmp_path / "out" / "grid.csv"))
     with open(tmp_path / "out" / "grid.csv") as f:
         assert len(list(csv.DictReader(f))) == 8

@@ -378,31 +378,47 @@ def matmul_gflops(ctx: mx.Context, size: int = 2048, repeats: int = 5,
 
 
 def cpu_description(cpuinfo_path: str = "/proc/cpuinfo") -> Dict[str, object]:
-    """The CPU's model name, number of logical cores, clock (MHz) and float32
-    FLOPs per cycle per core implied by its vector flags: 2 FMA units x
-    (16 lanes with AVX-512, 8 with AVX2+FMA) x 2, else 4 lanes x 2 (SSE).
-    The FLOPs per cycle are an assumption (two FMA pipes, as in recent server
-    cores), so the theoretical peak they give is an upper bound."""
+    """The CPU's model name, number of physical cores, clock (MHz) and float32
+    FLOPs per cycle per core, with ``basis``, the assumption behind them.
+
+    Physical cores: ``cpu cores`` times the number of sockets (logical CPUs,
+    SMT siblings included, share one core's multiply-add units). FLOPs per
+    cycle come from the vendor and the vector flags, assuming two fused
+    multiply-add (FMA) pipes per core: Intel with AVX-512, 2 x 16 lanes x 2
+    = 64 (Xeon Gold/Platinum; parts with one 512-bit pipe reach 32); AMD with
+    AVX-512 (Zen 4, which runs it on 256-bit pipes) or AVX2, and Intel with
+    AVX2, 2 x 8 x 2 = 32 (AMD Zen 1: 16); otherwise 8 (SSE). The clock is the
+    one ``/proc/cpuinfo`` shows, not the boost clock, so the peak is an
+    estimate, not a bound."""
     info = {"model": platform.processor() or platform.machine(), "cores": os.cpu_count() or 1,
-            "mhz": float("nan"), "flops_per_cycle": 8}
+            "mhz": float("nan"), "flops_per_cycle": 8, "basis": "no /proc/cpuinfo: SSE assumed"}
     try:
         with open(cpuinfo_path) as f:
             text = f.read()
     except OSError:
         return info
-    fields = {}
+    fields, sockets = {}, set()
     for line in text.splitlines():
         key, _, value = line.partition(":")
         fields.setdefault(key.strip(), value.strip())
+        if key.strip() == "physical id":
+            sockets.add(value.strip())
     flags = set(fields.get("flags", "").split())
+    amd = fields.get("vendor_id") == "AuthenticAMD"
     info["model"] = fields.get("model name", info["model"])
-    info["cores"] = max(text.count("processor\t:"), 1) if "processor" in fields else info["cores"]
+    logical = max(text.count("processor\t:"), 1) if "processor" in fields else info["cores"]
+    info["cores"] = (int(fields["cpu cores"]) * max(len(sockets), 1)
+                     if fields.get("cpu cores", "").isdigit() else logical)
     if "cpu MHz" in fields:
         info["mhz"] = float(fields["cpu MHz"])
-    if "avx512f" in flags and "fma" in flags:
-        info["flops_per_cycle"] = 2 * 16 * 2
+    if "avx512f" in flags and "fma" in flags and not amd:
+        info["flops_per_cycle"], info["basis"] = 64, "Intel AVX-512: two 512-bit FMA pipes assumed"
+    elif "avx512f" in flags and "fma" in flags:
+        info["flops_per_cycle"], info["basis"] = 32, "AMD AVX-512 (Zen 4): run on two 256-bit FMA pipes"
     elif "avx2" in flags and "fma" in flags:
-        info["flops_per_cycle"] = 2 * 8 * 2
+        info["flops_per_cycle"], info["basis"] = 32, "AVX2: two 256-bit FMA pipes assumed"
+    else:
+        info["basis"] = "no FMA flags: SSE assumed"
     return info
 
 
@@ -510,7 +526,7 @@ def markdown_table(rows: Sequence[Dict[str, object]], peak_gflops: Optional[floa
     if {"scratch", "fused_hybrid"} <= set(present):
         header.append("fused / scratch")
     if peak_gflops and "fused_hybrid" in present:
-        header += ["fused GFLOP/s", "fused % of peak"]
+        header += ["fused GFLOP/s", "fused % of GEMM peak"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
     for key, by_impl in grouped.items():
         cells = [str(k) for k in key]
@@ -614,7 +630,7 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
                     label=f"peak: large matrix product, {peak_gflops:.0f} GFLOP/s")
     right = axes[1].secondary_yaxis("right", functions=(lambda g: 100 * g / peak_gflops,
                                                         lambda p: p * peak_gflops / 100))
-    right.set_ylabel("% of peak")
+    right.set_ylabel("% of measured GEMM peak")
     _label_log_axis(right.yaxis)
     hs = sorted({r["hidden_size"] for r in chosen})
     for ax in axes:
