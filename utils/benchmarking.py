@@ -638,8 +638,8 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
         ax.set_xticklabels([str(h) for h in hs])
         ax.xaxis.set_minor_locator(NullLocator())
         _label_log_axis(ax.yaxis)
-    axes[0].legend(fontsize=8, loc="lower left")
-    axes[1].legend(handles=axes[1].get_lines()[-1:], fontsize=8, loc="lower right")
+    axes[0].legend(fontsize=9, loc="lower left")
+    axes[1].legend(handles=axes[1].get_lines()[-1:], fontsize=9, loc="lower right")
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
