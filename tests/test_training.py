@@ -58,8 +58,20 @@ def test_fit_draws_one_progress_figure(capsys):
     assert len(plt.get_fignums()) == 1
     figure = plt.figure(plt.get_fignums()[0])
     assert figure._suptitle.get_text() == "Takeaway"
-    assert figure.axes[0].get_ylabel() == "loss"
+    assert figure.axes[0].get_ylabel() == "training loss"
     assert "s/epoch" in capsys.readouterr().out
+    plt.close("all")
+
+
+def test_fit_puts_metrics_on_their_own_axis():
+    X, Y, data, net = regression_problem()
+    trainer = gluon.Trainer(net.collect_params(), "adam", {"learning_rate": 0.05})
+    plt.close("all")
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=2, ctx=mx.cpu(), verbose=False,
+        evaluate=lambda net: {"test MSE": 0.5})
+    figure = plt.figure(plt.get_fignums()[0])
+    assert [ax.get_ylabel() for ax in figure.axes] == ["training loss", "test MSE"]
+    assert [len(ax.get_lines()) for ax in figure.axes] == [1, 1]
     plt.close("all")
 
 

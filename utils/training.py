@@ -8,7 +8,7 @@ import numpy as np
 from mxnet import autograd, gluon, nd
 
 from .device import get_context
-from .plotting import FIGSIZE, LINE_STYLES
+from .plotting import FIGSIZE, LINE_STYLES, PALETTE
 from .seed import set_seed
 from .tasks import make_digit_sum
 
@@ -97,14 +97,49 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
 
 def _make_animator(num_epochs: int, history: History, yscale: str,
                    title: Optional[str]):
-    from d2l import mxnet as d2l  # imported here: d2l is slow to import
-    animator = d2l.Animator(xlabel="epoch", ylabel=" / ".join(["loss"] + list(history.metrics)),
-                            xlim=[1, num_epochs], yscale=yscale,
-                            legend=["train loss"] + list(history.metrics),
-                            fmts=LINE_STYLES, figsize=FIGSIZE)
-    if title:  # a figure title survives the Animator's redraws, an axes title does not
-        animator.fig.suptitle(title, fontsize=10)
-    return animator
+    return _LiveCurves(num_epochs, list(history.metrics), yscale, title)
+
+
+class _LiveCurves:
+    """The live learning curves of ``fit``: the training loss on the left and,
+    when there are metrics, the metrics on the right, so that each axis shows
+    one quantity (d2l's ``Animator`` draws every curve on one axis). Redrawn
+    after every epoch, as the ``Animator`` does."""
+
+    def __init__(self, num_epochs: int, metric_names, yscale: str, title: Optional[str]):
+        import matplotlib.pyplot as plt
+        from IPython import display
+        self._display = display
+        self.num_epochs, self.metric_names, self.yscale = num_epochs, metric_names, yscale
+        panels = 2 if metric_names else 1
+        self.fig, axes = plt.subplots(1, panels, figsize=(FIGSIZE[0] * panels, FIGSIZE[1]),
+                                      layout="tight")
+        self.axes = np.atleast_1d(axes)
+        if title:  # a figure title survives the redraws, an axes title does not
+            self.fig.suptitle(title, fontsize=10)
+
+    def add(self, epoch: int, values) -> None:
+        self._values = getattr(self, "_values", []) + [values]
+        epochs = np.arange(1, len(self._values) + 1)
+        columns = np.array(self._values, dtype=float).T
+        panels = [(self.axes[0], ["train loss"], columns[:1], "training loss")]
+        if self.metric_names:
+            panels.append((self.axes[1], self.metric_names, columns[1:],
+                           " / ".join(self.metric_names)))
+        for k, (ax, names, curves, label) in enumerate(panels):
+            ax.cla()
+            for j, (name, curve) in enumerate(zip(names, curves)):
+                ax.plot(epochs, curve, LINE_STYLES[j % len(LINE_STYLES)],
+                        color=PALETTE[(k + j) % len(PALETTE)], label=name)
+            ax.set_xlim(1, max(self.num_epochs, 2))
+            ax.set_yscale(self.yscale)
+            ax.set_xlabel("epoch")
+            ax.set_ylabel(label)
+            ax.grid(True, alpha=0.3)
+            if len(names) > 1:
+                ax.legend(loc="best")
+        self._display.display(self.fig)
+        self._display.clear_output(wait=True)
 
 
 def predict(net: gluon.Block, X, batch_size: int = 512,
