@@ -111,6 +111,7 @@ class _LiveCurves:
         from IPython import display
         self._display = display
         self.num_epochs, self.metric_names, self.yscale = num_epochs, metric_names, yscale
+        self._values = []  # one row per epoch: training loss, then the metrics
         panels = 2 if metric_names else 1
         self.fig, axes = plt.subplots(1, panels, figsize=(FIGSIZE[0] * panels, FIGSIZE[1]),
                                       layout="tight")
@@ -119,7 +120,7 @@ class _LiveCurves:
             self.fig.suptitle(title, fontsize=10)
 
     def add(self, epoch: int, values) -> None:
-        self._values = getattr(self, "_values", []) + [values]
+        self._values.append(list(values))
         epochs = np.arange(1, len(self._values) + 1)
         columns = np.array(self._values, dtype=float).T
         panels = [(self.axes[0], ["train loss"], columns[:1], "training loss")]
