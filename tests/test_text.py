@@ -140,3 +140,16 @@ def test_read_poems_rejects_a_block_without_verses(tmp_path):
     path.write_text("《题》\n作者\n一二三四五，六七八九十。\n\n《无诗》\n作者\n", encoding="utf-8")
     with pytest.raises(ValueError, match="block 2"):
         read_poems(path)
+
+
+def test_poem_form_counts_lengths_marks_and_regular_poems():
+    from utils.text import poem_clauses, poem_form
+    quatrain = "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
+    assert poem_form([quatrain]) == {"length": 1.0, "punctuation": 1.0, "regular": 1.0}
+    # without the first comma: clauses of 10, 5 and 5 characters, every mark in the wrong place
+    broken = "床前明月光疑是地上霜。举头望明月，低头思故乡。"
+    assert len(poem_clauses(broken)) == 3
+    assert poem_form([broken]) == {"length": 2 / 3, "punctuation": 0.0, "regular": 0.0}
+    assert poem_form(["床前明月光疑，地上霜。"])["length"] == 0   # 6 and 3 characters
+    assert poem_form([quatrain, broken])["regular"] == 0.5
+    assert poem_form(["床前明月光，疑是地上"])["length"] == 0.5   # a last clause without a mark

@@ -4,8 +4,9 @@ Any UTF-8 text works (English, Chinese, code): a token is one Unicode
 character. Indices are NumPy ``int64`` arrays; the minibatch iterators hand
 out ``mx.nd`` arrays on the context you pass.
 """
+import re
 from pathlib import Path
-from typing import Iterator, List, NamedTuple, Optional, Tuple, Union
+from typing import Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 import mxnet as mx
 import numpy as np
@@ -217,3 +218,34 @@ def load_corpus(path: Union[str, Path], val_fraction: float = 0.1, min_freq: int
 __all__: List[str] = ["UNKNOWN_TOKEN", "Poem", "RandomBatches", "SequentialBatches",
                       "build_vocab", "decode", "encode", "load_corpus", "read_poems", "read_text",
                       "split_by_position"]
+
+
+POEM_MARKS = "，。？！；：、"
+_CLAUSE = re.compile(f"[^{POEM_MARKS}]*[{POEM_MARKS}]|[^{POEM_MARKS}]+$")
+
+
+def poem_clauses(poem: str) -> List[str]:
+    """A poem cut into clauses at its punctuation marks (a clause keeps its mark; a last
+    clause without one is kept as it is)."""
+    return _CLAUSE.findall(poem)
+
+
+def poem_form(poems: Iterable[str]) -> Dict[str, float]:
+    """The form of a set of classical Chinese poems (notebook 10, section 2): the share of
+    clauses of 5 or 7 characters followed by a mark (``length``), the share of clauses ending
+    with the right mark for their place, a comma after the 1st, 3rd, ... and a full stop (or
+    ？/！) after the 2nd, 4th, ... (``punctuation``), and the share of poems of at least two
+    couplets whose clauses all have one length, 5 or 7, and the right marks (``regular``)."""
+    poems = list(poems)
+    right_length = right_mark = num_clauses = regular = 0
+    for poem in poems:
+        clauses = poem_clauses(poem)
+        lengths = [len(c) - 1 if c[-1] in POEM_MARKS else -1 for c in clauses]
+        marks = [c[-1] == "，" if i % 2 == 0 else c[-1] in "。？！" for i, c in enumerate(clauses)]
+        right_length += sum(n in (5, 7) for n in lengths)
+        right_mark += sum(marks)
+        num_clauses += len(clauses)
+        regular += (len(clauses) >= 4 and len(clauses) % 2 == 0 and all(marks)
+                    and len(set(lengths)) == 1 and lengths[0] in (5, 7))
+    return {"length": right_length / max(num_clauses, 1),
+            "punctuation": right_mark / max(num_clauses, 1), "regular": regular / len(poems)}

@@ -1,20 +1,6 @@
 """Checks for the exercises of notebook 10 (classical Chinese poems)."""
-import re
-
+from ..text import poem_form
 from . import close, exercise
-
-MARKS = "，。？！；：、"
-
-
-def _form(poem: str):
-    """Notebook 10's three form shares for one poem: right length, right mark, regular."""
-    clauses = re.findall(f"[^{MARKS}]*[{MARKS}]|[^{MARKS}]+$", poem)
-    lengths = [len(c) - 1 if c[-1] in MARKS else -1 for c in clauses]
-    marks = [c[-1] == "，" if i % 2 == 0 else c[-1] in "。？！" for i, c in enumerate(clauses)]
-    regular = (len(clauses) >= 4 and len(clauses) % 2 == 0 and all(marks)
-               and len(set(lengths)) == 1 and lengths[0] in (5, 7))
-    return (sum(n in (5, 7) for n in lengths) / len(clauses), sum(marks) / len(clauses),
-            float(regular))
 
 
 def _parameters(q: int, d: int, h: int):
@@ -41,7 +27,7 @@ def _(answer):
 @exercise("10.2")
 def _(answer):
     poem = "床前明月光疑是地上霜。举头望明月，低头思故乡。"
-    target = _form(poem)
+    target = tuple(poem_form([poem]).values())
     given = tuple(float(v) for v in answer)
     if len(given) != 3:
         raise ValueError("give three shares: (length, punctuation, regular)")
