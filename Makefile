@@ -1,7 +1,7 @@
 # gluon-rnn-notebooks: `make lab` to learn, `make test` to check everything,
 # `make book` to read it as a website.
 # Variables: PYTHON (interpreter to build the venv from), MXNET (mxnet or
-# mxnet-cu117 / mxnet-cu112), DEVICE (auto, cpu or gpu), NB (notebooks),
+# mxnet-cu117 / mxnet-cu112), DEVICE (auto, cpu or gpu), NB (notebooks), JOBS (test workers),
 # UPGRADE=1 (make lock: move every unpinned package to its newest version).
 
 PYTHON ?= $(shell for p in python3.11 python3.10 python3.9 python3.8 python3; do \
@@ -34,7 +34,7 @@ help:
 	@echo "make robustness  run the notebooks' asserts under seed shifts x CPU code paths (NB=, SHIFTS=, PATHS=)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
 	@echo "make clean    remove .venv and build/"
-	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11"
+	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11, JOBS=2 (test workers)"
 
 setup: $(STAMP)
 
@@ -63,8 +63,12 @@ book-check: book
 	GLUON_RNN_REQUIRE_CHROMIUM=1 $(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider" \
 	    tests/test_book.py
 
+# One pytest worker per core (JOBS=0: none), each notebook's kernel on one OpenMP thread: the
+# collection's small RNNs gain nothing from a second thread (notebook 04: 27 s on one, 35 s on two),
+# so two notebooks side by side halve `make test` on 2 cores.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 execute: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \

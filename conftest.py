@@ -1,6 +1,5 @@
 """Print how long each notebook took under nbval (sum of its cells)."""
 from collections import defaultdict
-from pathlib import Path
 
 _seconds = defaultdict(float)
 
@@ -15,4 +14,4 @@ def pytest_terminal_summary(terminalreporter):
     if _seconds:
         terminalreporter.section("notebook run times")
         for path, seconds in sorted(_seconds.items()):
-            terminalreporter.write_line(f"{seconds:7.1f} s  {Path(path).name}")
+            terminalreporter.write_line(f"{seconds:7.1f} s  {path}")
