@@ -184,6 +184,9 @@ def test_profile_operators_ranks_operators():
     assert 1 <= len(table) <= 5
     assert [r["total_ms"] for r in table] == sorted((r["total_ms"] for r in table), reverse=True)
     assert all(0 <= r["share"] <= 1 and r["calls"] >= 1 for r in table)
+    top_ms = sum(r["total_ms"] for r in table) / 2
+    assert table[0]["operator_ms_per_step"] >= top_ms * (1 - 1e-9)  # all operators >= the top ones
+    assert table[0]["wall_ms_per_step"] > 0
     with pytest.raises(ValueError, match="num_steps"):
         profile_operators(step, X, Y, num_steps=0)
     fused, _ = make_train_step("fused_hybrid", TINY, CPU)

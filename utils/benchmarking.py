@@ -550,8 +550,12 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
     untimed call) and return the ``top`` operators by total time, each as
     ``{"operator", "label", "calls", "total_ms", "share"}`` (``label``: a short
     name for a hybridized segment of several operators; ``share``: of the time
-    of all operators), plus the number of operator calls per step in the key
-    ``"calls_per_step"`` of every row."""
+    of all operators), plus, in every row, the number of operator calls per step
+    (``"calls_per_step"``), the summed time of all operators per step
+    (``"operator_ms_per_step"``) and the wall-clock time per step of the same
+    ``num_steps`` steps run again without the profiler (``"wall_ms_per_step"``):
+    the wall time not covered by operators is time the engine waited for Python,
+    autograd and its own bookkeeping."""
     if num_steps < 1 or top < 1:
         raise ValueError(f"num_steps and top must be >= 1; got {num_steps!r}, {top!r}")
     import json
@@ -567,6 +571,11 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
         nd.waitall()
         profiler.set_state("stop")
         stats = json.loads(profiler.dumps(reset=True, format="json"))
+    start = time.perf_counter()
+    for _ in range(num_steps):
+        step(X, Y)
+    nd.waitall()
+    wall_ms = 1e3 * (time.perf_counter() - start) / num_steps
     operators = {}
     for domain, entries in stats.get("Time", {}).items():
         if "operator" not in domain.lower():
@@ -580,7 +589,8 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
     ranked = sorted(operators.items(), key=lambda kv: -kv[1]["total_ms"])[:top]
     return [{"operator": name, "label": _operator_label(name), "calls": v["calls"],
              "total_ms": v["total_ms"], "share": v["total_ms"] / all_ms,
-             "calls_per_step": all_calls / num_steps}
+             "calls_per_step": all_calls / num_steps,
+             "operator_ms_per_step": all_ms / num_steps, "wall_ms_per_step": wall_ms}
             for name, v in ranked]
 
 
