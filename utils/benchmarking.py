@@ -606,8 +606,8 @@ def _operator_label(name: str) -> str:
 
 def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
               batch_size: Optional[int] = None, seq_len: Optional[int] = None):
-    """Two panels against hidden size ``h`` (log scales): training steps per
-    second and achieved GFLOP/s (right axis: % of ``peak_gflops``), one line
+    """Two panels against hidden size ``h`` (log scales): training tokens
+    (time steps of one sequence) per second and achieved GFLOP/s (right axis: % of ``peak_gflops``), one line
     per implementation, for one ``(batch_size, seq_len)`` (default: the
     largest in ``rows``). Returns the figure."""
     import matplotlib.pyplot as plt
@@ -624,7 +624,7 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
     fig, axes = plt.subplots(1, 2, figsize=(2 * FIGSIZE[0], FIGSIZE[1]))
     markers = ("o", "s", "^", "D")
     for k, implementation in enumerate(IMPLEMENTATIONS):
-        points = sorted((r["hidden_size"], r["steps_per_s"], r["gflops"])
+        points = sorted((r["hidden_size"], r["steps_per_s"] * batch_size * seq_len, r["gflops"])
                         for r in chosen if r["implementation"] == implementation)
         if not points:
             continue
@@ -633,7 +633,7 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
         axes[0].plot(hs, rates, **style)
         axes[1].plot(hs, gflops, **style)
     axes[0].set(xscale="log", yscale="log", xlabel="hidden size $h$",
-                ylabel="training steps / s", title=f"Steps per second (n={batch_size}, T={seq_len})")
+                ylabel="training tokens / s", title=f"Tokens per second (n={batch_size}, T={seq_len})")
     axes[1].set(xscale="log", yscale="log", xlabel="hidden size $h$",
                 ylabel="achieved GFLOP/s", title="Throughput against the machine's peak")
     axes[1].axhline(peak_gflops, color="gray", linestyle="--",
@@ -648,10 +648,11 @@ def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
         ax.set_xticklabels([str(h) for h in hs])
         ax.xaxis.set_minor_locator(NullLocator())
         _label_log_axis(ax.yaxis)
-    axes[0].legend(fontsize=9, loc="lower left")
     axes[1].legend(handles=axes[1].get_lines()[-1:], fontsize=9, loc="lower right")
     fig.suptitle(title, fontsize=10)
     fig.tight_layout()
+    fig.legend(handles=axes[0].get_lines(), fontsize=9, ncol=len(axes[0].get_lines()),
+               loc="upper center", bbox_to_anchor=(0.5, 0.0))  # below both panels, off the data
     return fig
 
 
