@@ -75,6 +75,18 @@ def test_fit_puts_metrics_on_their_own_axis():
     plt.close("all")
 
 
+def test_fit_draws_a_labelled_loss_reference():
+    _, _, data, net = regression_problem()
+    trainer = gluon.Trainer(net.collect_params(), "adam", {"learning_rate": 0.05})
+    plt.close("all")
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=2, ctx=mx.cpu(), verbose=False,
+        loss_reference=("ln 2", math.log(2)))
+    ax = plt.figure(plt.get_fignums()[0]).axes[0]
+    reference = [line for line in ax.get_lines() if line.get_label() == "ln 2"]
+    assert len(reference) == 1 and reference[0].get_ydata()[0] == pytest.approx(math.log(2))
+    plt.close("all")
+
+
 def test_fit_is_silent_when_not_verbose(capsys):
     _, _, data, net = regression_problem()
     trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.01})
@@ -86,7 +98,9 @@ def test_fit_is_silent_when_not_verbose(capsys):
 
 
 @pytest.mark.parametrize("kwargs, name", [({"num_epochs": 0}, "num_epochs"),
-                                          ({"num_epochs": 1, "clip_norm": 0}, "clip_norm")])
+                                          ({"num_epochs": 1, "clip_norm": 0}, "clip_norm"),
+                                          ({"num_epochs": 1, "loss_reference": ("x", float("nan"))},
+                                           "loss_reference")])
 def test_fit_rejects_bad_arguments(kwargs, name):
     _, _, data, net = regression_problem()
     trainer = gluon.Trainer(net.collect_params(), "sgd")

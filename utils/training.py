@@ -1,7 +1,7 @@
 """A small training loop for sequence models, shared by the notebooks."""
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 import mxnet as mx
 import numpy as np
@@ -33,7 +33,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         clip_norm: Optional[float] = None,
         evaluate: Optional[Callable[[gluon.Block], Dict[str, float]]] = None,
         show_progress: bool = True, yscale: str = "linear",
-        title: Optional[str] = None, verbose: bool = True) -> History:
+        title: Optional[str] = None, verbose: bool = True,
+        loss_reference: Optional[Tuple[str, float]] = None) -> History:
     """Train ``net`` for ``num_epochs`` passes over ``train_data``.
 
     ``train_data`` yields ``(X, Y)`` batches (e.g. a ``gluon.data.DataLoader``);
@@ -42,7 +43,9 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     at most ``clip_norm`` and calls ``trainer.step(1)``. ``evaluate(net)``
     returns named metrics (e.g. ``{"test acc": 0.97}``) after each epoch.
     With ``show_progress`` a d2l ``Animator`` plots the curves live (under
-    ``title``, which should state the takeaway); the
+    ``title``, which should state the takeaway; ``loss_reference``, a
+    ``(label, value)`` pair such as ``("ln 2", 0.693)``, draws a labelled
+    dashed line on the loss axis); the
     return value holds every number it plotted, the gradient norm of every
     step and the seconds each epoch took (training only, without
     evaluation). With ``verbose`` (the default) it prints a one-line summary
@@ -53,6 +56,10 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         raise ValueError(f"num_epochs must be an integer >= 1; got {num_epochs!r}")
     if clip_norm is not None and not clip_norm > 0:
         raise ValueError(f"clip_norm must be positive or None; got {clip_norm!r}")
+    if loss_reference is not None and (len(loss_reference) != 2
+                                       or not np.isfinite(loss_reference[1])):
+        raise ValueError("loss_reference must be a (label, finite value) pair; "
+                         f"got {loss_reference!r}")
     ctx = ctx or get_context()
     params = [p for p in net.collect_params().values() if p.grad_req != "null"]
     history, animator = History(), None
@@ -81,7 +88,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         for name, value in (evaluate(net) if evaluate else {}).items():
             history.metrics.setdefault(name, []).append(float(value))
         if show_progress:
-            animator = animator or _make_animator(num_epochs, history, yscale, title)
+            animator = animator or _make_animator(num_epochs, history, yscale, title,
+                                                  loss_reference)
             animator.add(epoch, [history.train_loss[-1]]
                          + [v[-1] for v in history.metrics.values()])
     history.samples_per_second = num_samples / sum(history.seconds_per_epoch)
@@ -96,8 +104,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
 
 
 def _make_animator(num_epochs: int, history: History, yscale: str,
-                   title: Optional[str]):
-    return _LiveCurves(num_epochs, list(history.metrics), yscale, title)
+                   title: Optional[str], loss_reference=None):
+    return _LiveCurves(num_epochs, list(history.metrics), yscale, title, loss_reference)
 
 
 class _LiveCurves:
@@ -106,11 +114,13 @@ class _LiveCurves:
     one quantity (d2l's ``Animator`` draws every curve on one axis). Redrawn
     after every epoch, as the ``Animator`` does."""
 
-    def __init__(self, num_epochs: int, metric_names, yscale: str, title: Optional[str]):
+    def __init__(self, num_epochs: int, metric_names, yscale: str, title: Optional[str],
+                 loss_reference: Optional[Tuple[str, float]] = None):
         import matplotlib.pyplot as plt
         from IPython import display
         self._display = display
         self.num_epochs, self.metric_names, self.yscale = num_epochs, metric_names, yscale
+        self.loss_reference = loss_reference
         self._values = []  # one row per epoch: training loss, then the metrics
         panels = 2 if metric_names else 1
         self.fig, axes = plt.subplots(1, panels, figsize=(FIGSIZE[0] * panels, FIGSIZE[1]),
@@ -137,7 +147,10 @@ class _LiveCurves:
             ax.set_xlabel("epoch")
             ax.set_ylabel(label)
             ax.grid(True, alpha=0.3)
-            if len(names) > 1:
+            if k == 0 and self.loss_reference is not None:
+                label_text, value = self.loss_reference
+                ax.axhline(value, color="0.4", ls="--", lw=1, label=label_text)
+            if len(names) > 1 or (k == 0 and self.loss_reference is not None):
                 ax.legend(loc="best")
         self._display.display(self.fig)
         self._display.clear_output(wait=True)
