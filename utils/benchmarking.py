@@ -553,9 +553,10 @@ def profile_operators(step: Callable, X, Y, num_steps: int = 3, top: int = 10
     of all operators), plus, in every row, the number of operator calls per step
     (``"calls_per_step"``), the summed time of all operators per step
     (``"operator_ms_per_step"``) and the wall-clock time per step of the same
-    ``num_steps`` steps run again without the profiler (``"wall_ms_per_step"``):
-    the wall time not covered by operators is time the engine waited for Python,
-    autograd and its own bookkeeping."""
+    ``num_steps`` steps run again without the profiler (``"wall_ms_per_step"``).
+    The two do not split a step into "inside" and "outside" operators: operators
+    overlap on MXNet's threads and the profiler inflates short calls, so the
+    operator time can exceed the wall time (notebook 11 shows both)."""
     if num_steps < 1 or top < 1:
         raise ValueError(f"num_steps and top must be >= 1; got {num_steps!r}, {top!r}")
     import json
@@ -607,7 +608,8 @@ def _operator_label(name: str) -> str:
 def plot_grid(rows: Sequence[Dict[str, object]], peak_gflops: float, title: str,
               batch_size: Optional[int] = None, seq_len: Optional[int] = None):
     """Two panels against hidden size ``h`` (log scales): training tokens
-    (time steps of one sequence) per second and achieved GFLOP/s (right axis: % of ``peak_gflops``), one line
+    (time steps of one sequence) per second and achieved GFLOP/s (right axis:
+    % of ``peak_gflops``), one line
     per implementation, for one ``(batch_size, seq_len)`` (default: the
     largest in ``rows``). Returns the figure."""
     import matplotlib.pyplot as plt
