@@ -147,10 +147,10 @@ class _LiveCurves:
             ax.set_xlabel("epoch")
             ax.set_ylabel(label)
             ax.grid(True, alpha=0.3)
-            if k == 0 and self.loss_reference is not None:
-                label_text, value = self.loss_reference
-                ax.axhline(value, color="0.4", ls="--", lw=1, label=label_text)
-            if len(names) > 1 or (k == 0 and self.loss_reference is not None):
+            reference = self.loss_reference if k == 0 else None  # the loss axis only
+            if reference is not None:
+                ax.axhline(reference[1], color="0.4", ls="--", lw=1, label=reference[0])
+            if len(names) > 1 or reference is not None:
                 ax.legend(loc="best")
         self._display.display(self.fig)
         self._display.clear_output(wait=True)
