@@ -152,7 +152,7 @@ def browser(server):
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
     driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
+    driver.set_script_timeout(60)
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -167,9 +167,14 @@ def requested_urls(driver):
     return urls
 
 
+NETWORK_SCHEMES = ("http:", "https:", "ws:", "wss:", "ftp:")
+
+
 def leaving(urls, server):
-    """The requests that left the book (chrome:// pages are the browser's own, not the network)."""
-    return [u for u in urls if not u.startswith((server, "data:", "blob:", "about:", "chrome:"))]
+    """The requests that went to the network outside the book. Only network schemes count:
+    Chromium also logs its own internal pages (chrome://, chrome-untrusted://new-tab-page/...,
+    devtools://), which never leave the machine."""
+    return [u for u in urls if u.lower().startswith(NETWORK_SCHEMES) and not u.startswith(server)]
 
 
 def screenshot(driver, name):
@@ -182,9 +187,19 @@ def screenshot(driver, name):
 # Runs in the page after it loaded: waits for MathJax, then reports what a reader sees.
 INSPECT = """
 const done = arguments[arguments.length - 1];
-const settle = (window.MathJax && MathJax.startup && MathJax.startup.promise)
-    ? MathJax.startup.promise : Promise.resolve();
-settle.then(() => {
+// MathJax loads asynchronously: on a busy machine the page's load event can come before
+// MathJax has even started. Wait (up to 25 s) until it exists, then for its first typesetting.
+const start = Date.now();
+const ready = () => new Promise((resolve) => {
+  const poll = () => {
+    const formulas = document.querySelectorAll(".math").length;
+    if (window.MathJax && MathJax.startup && MathJax.startup.promise) resolve(MathJax.startup.promise);
+    else if (formulas === 0 || Date.now() - start > 25000) resolve();
+    else setTimeout(poll, 100);
+  };
+  poll();
+});
+ready().then(() => {
   const skip = "pre, code, script, style, textarea, mjx-container, .highlight, .output";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let text = "";

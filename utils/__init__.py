@@ -10,6 +10,7 @@ import mxnet as mx
 import numpy as np
 
 from . import exercises
+from .claims import CLAIMS_VARIABLE, claim
 from .device import DEVICE_VARIABLE, get_context
 from .plotting import FIGSIZE, PALETTE, use_collection_style
 from .seed import SEED_VARIABLE, rng, seed_shift, set_seed, shifted_seed
@@ -35,7 +36,7 @@ def start_notebook(seed: int = 0) -> mx.Context:
 
 
 __all__ = [
-    "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "exercises", "SEED_VARIABLE", "FIGSIZE", "PALETTE", "History", "accuracy",
+    "CLAIMS_VARIABLE", "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "claim", "exercises", "SEED_VARIABLE", "FIGSIZE", "PALETTE", "History", "accuracy",
     "count_parameters", "digit_sum_accuracy", "encode_binary_addition", "fit", "from_bits",
     "get_context", "make_adding_problem", "make_binary_addition", "make_digit_sum",
     "make_parity", "predict", "rng", "seed_shift", "set_seed", "shifted_seed", "simulate_narendra_plant", "start_notebook",
