@@ -19,7 +19,7 @@ LOCK_TOOLS := build/lock-tools
 MXNET_VERSION = $(shell sed -n 's/^mxnet==//p' requirements.in)
 export GLUON_RNN_DEVICE := $(DEVICE)
 
-.PHONY: help setup lab book book-check test execute benchmark robustness lock clean
+.PHONY: help setup lab book book-check test execute benchmark robustness robustness-report lock clean
 
 help:
 	@echo "make setup    create .venv and install exactly the lock (requirements.txt)"
@@ -31,7 +31,8 @@ help:
 	@echo "              and the lock, and nbval on every notebook"
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
 	@echo "make benchmark  time the four LSTM implementations of notebook 11 (build/benchmarks/)"
-	@echo "make robustness  run the notebooks' asserts under seed shifts x CPU code paths (NB=, SHIFTS=, PATHS=)"
+	@echo "make robustness  run notebooks and solutions under seed shifts x CPU paths x threads and"
+	@echo "              write docs/robustness.md (NB_ROBUST=, SHIFTS=, PATHS=, THREADS=)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
 	@echo "make clean    remove .venv and build/"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11, JOBS=2 (test workers)"
@@ -77,10 +78,16 @@ execute: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/rnn_benchmark.py
 
-SHIFTS ?= 0 1 2
-PATHS ?= default AVX2
+# The full grid: seed shifts 0-5 x CPU paths x thread modes, notebooks and worked solutions;
+# every run is saved in docs/robustness-runs/ and docs/robustness.md is regenerated from them.
+SHIFTS ?= 0 1 2 3 4 5
+PATHS ?= default AVX2 SSE41
+THREADS ?= 1 all
 robustness: $(STAMP)
-	$(BIN)/python tools/robustness.py --shifts $(SHIFTS) --paths $(PATHS) --busy $(NB)
+	$(BIN)/python tools/robustness.py --shifts $(SHIFTS) --paths $(PATHS) --threads $(THREADS) $(NB_ROBUST)
+
+robustness-report: $(STAMP)
+	$(BIN)/python tools/robustness.py --report
 
 lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)

@@ -1,5 +1,6 @@
 """The robustness runner's parts that run in a second: configurations, the
-JUnit reading and the table."""
+JUnit reading, stale runs and the report."""
+import json
 import sys
 from pathlib import Path
 
@@ -15,52 +16,48 @@ JUNIT = """<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="py
   File "x", line 3, in &lt;module&gt;
     assert mse &lt; 0.5 * baseline
 AssertionError: IRNN with clipping 0.128</failure></testcase>
+<testcase classname="solutions.05_gradients.ipynb" name="Cell 2" time="0.5">
+  <failure message="Cell 2 failed">----&gt; 4 utils.claim("s05 ratio", r, "&lt;", 2.0)
+AssertionError: s05 ratio: 2.1 &lt; 2 does not hold</failure></testcase>
 <testcase classname="notebooks.00_sequences.ipynb" name="Cell 0" time="0.5" />
 <testcase classname="tests.test_tasks" name="test_parity" time="0.1" />
 </testsuite></testsuites>"""
 
 
-def test_configurations_cross_shifts_and_paths():
-    configs = robustness.configurations([0, 1, 2], ["default", "AVX2"], busy=True)
-    assert len(configs) == 7
-    assert configs[-1] == robustness.Configuration(0, "default", busy=True)
-    assert [c.name for c in configs[:2]] == ["seed 0, default", "seed 0, AVX2"]
+def test_configurations_cross_shifts_paths_and_threads():
+    configs = robustness.configurations([0, 1, 2], ["default", "AVX2"], ["1", "all"])
+    assert len(configs) == 12 and len(set(configs)) == 12
+    assert [c.name for c in configs[:2]] == ["seed 0, default, 1 thread", "seed 1, default, 1 thread"]
+    assert configs[-1].name == "seed 2, AVX2, all threads" and configs[-1].key == "s2-AVX2-tall"
     with pytest.raises(ValueError, match="CPU path"):
-        robustness.configurations([0], ["AVX9"], busy=False)
+        robustness.configurations([0], ["AVX9"])
     with pytest.raises(ValueError, match="shift"):
-        robustness.configurations([-1], ["default"], busy=False)
+        robustness.configurations([-1], ["default"])
+    with pytest.raises(ValueError, match="threads"):
+        robustness.configurations([0], ["default"], ["2"])
 
 
-def test_environment_sets_seed_and_path_and_drops_full_mode():
-    base = {"PATH": "/bin", "DNNL_MAX_CPU_ISA": "AVX512_CORE", "GLUON_RNN_FULL": "1"}
-    env = robustness.Configuration(2, "SSE41").environment(base)
-    assert env["GLUON_RNN_SEED"] == "2" and env["PATH"] == "/bin"
+def test_environment_sets_seed_path_threads_and_drops_full_mode():
+    base = {"PATH": "/bin", "DNNL_MAX_CPU_ISA": "AVX512_CORE", "GLUON_RNN_FULL": "1", "OMP_NUM_THREADS": "7"}
+    env = robustness.Configuration(2, "SSE41", "1").environment(base)
+    assert env["GLUON_RNN_SEED"] == "2" and env["PATH"] == "/bin" and env["OMP_NUM_THREADS"] == "1"
     assert env["DNNL_MAX_CPU_ISA"] == "SSE41" and env["OPENBLAS_CORETYPE"] == "Sandybridge"
     assert "GLUON_RNN_FULL" not in env
-    assert "DNNL_MAX_CPU_ISA" not in robustness.Configuration(0, "default").environment(base)
+    env = robustness.Configuration(0, "default", "all").environment(base)
+    assert "DNNL_MAX_CPU_ISA" not in env and "OMP_NUM_THREADS" not in env
 
 
-def test_parse_junit_names_the_failing_cell_and_assert(tmp_path):
+def test_parse_junit_keys_by_folder_and_names_the_failing_claim(tmp_path):
     path = tmp_path / "junit.xml"
     path.write_text(JUNIT)
     outcomes = robustness.parse_junit(path)
-    assert set(outcomes) == {"05_gradients.ipynb", "00_sequences.ipynb"}
-    assert outcomes["00_sequences.ipynb"].passed
-    failed = outcomes["05_gradients.ipynb"]
+    assert set(outcomes) == {"notebooks/05_gradients.ipynb", "solutions/05_gradients.ipynb",
+                             "notebooks/00_sequences.ipynb"}
+    assert outcomes["notebooks/00_sequences.ipynb"].passed
+    failed = outcomes["notebooks/05_gradients.ipynb"]
     assert not failed.passed and failed.seconds == pytest.approx(3.5)
     assert failed.failures == ["Cell 7: AssertionError: IRNN with clipping 0.128"]
-
-
-def test_table_has_a_column_per_configuration_and_a_total(tmp_path):
-    path = tmp_path / "junit.xml"
-    path.write_text(JUNIT)
-    outcomes = robustness.parse_junit(path)
-    configs = robustness.configurations([0, 1], ["default"], busy=False)
-    table = robustness.format_table({configs[0]: outcomes, configs[1]: {"00_sequences.ipynb": outcomes["00_sequences.ipynb"]}})
-    lines = table.splitlines()
-    assert lines[0] == "| notebook | seed 0, default | seed 1, default |"
-    assert "| 05_gradients.ipynb | FAIL Cell 7: AssertionError: IRNN with clipping 0.128 | not run |" in lines
-    assert lines[-1] == "2 passed, 1 failed"
+    assert outcomes["solutions/05_gradients.ipynb"].failures == ["Cell 2: s05 ratio: 2.1 < 2 does not hold"]
 
 
 def test_error_line_prefers_the_statement_ipython_marks():
@@ -68,3 +65,48 @@ def test_error_line_prefers_the_statement_ipython_marks():
             "\x1b[32m----> \x1b[39m\x1b[32m11\x1b[39m assert seen > unseen + 0.15\n"
             "\x1b[31mAssertionError\x1b[39m: ")
     assert robustness._error_line(text) == "assert seen > unseen + 0.15"
+
+
+def _notebook(path, code):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"cells": [{"cell_type": "code", "source": [code]}]}))
+
+
+def _run(shift, outcomes, claims):
+    return {"configuration": {"seed_shift": shift, "cpu_path": "default", "threads": "1"},
+            "cpu": "Test CPU", "isa": "AVX2", "commit": "abc", "date": "2026-12-04", "seconds": 60.0,
+            "outcomes": outcomes, "claims": claims}
+
+
+def test_report_leaves_out_stale_runs_and_flags_close_claims(tmp_path):
+    nb = tmp_path / "notebooks" / "05_gradients.ipynb"
+    _notebook(nb, "x = 1")
+    (tmp_path / "solutions").mkdir()
+    fresh = robustness.code_hash(nb)
+    claims = [{"name": "05 clipped", "value": v, "relation": "<", "bound": 0.125,
+               "margin": (0.125 - v) / 0.125, "passed": v < 0.125} for v in (0.03, 0.12)]
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    ok = {"passed": True, "failures": [], "seconds": 50.0, "code": fresh}
+    (runs / "a.json").write_text(json.dumps(_run(0, {"notebooks/05_gradients.ipynb": ok}, claims[:1])))
+    (runs / "b.json").write_text(json.dumps(_run(1, {"notebooks/05_gradients.ipynb": ok}, claims[1:])))
+    old = dict(ok, code="0" * 12, passed=False, failures=["Cell 7: stale failure"])
+    (runs / "c.json").write_text(json.dumps(_run(2, {"notebooks/05_gradients.ipynb": old},
+                                                 [dict(claims[0], value=0.5, passed=False)])))
+    loaded = robustness.load_runs(runs, root=tmp_path)
+    assert len(loaded) == 2  # the run of other code is stale
+    rows = robustness.summarize_claims(loaded)
+    assert len(rows) == 1 and rows[0]["runs"] == 2 and rows[0]["failed"] == 0
+    assert rows[0]["min"] == 0.03 and rows[0]["max"] == 0.12
+    assert rows[0]["worst_margin"] == pytest.approx(0.04)
+    report = robustness.format_report(loaded)
+    assert "| notebooks/05_gradients.ipynb | pass | pass |" in report
+    assert "| 05 clipped | < 0.125 | 2 | 0.03 | 0.075 | 0.12 | 0.04 ⚠ | 0 |" in report
+    assert "2 of 2 notebook runs passed; 0 failed" in report
+    assert "stale failure" not in report
+
+
+def test_claims_map_to_their_notebook():
+    assert robustness.claim_notebook("05 clipped IRNN") == "notebooks/05"
+    assert robustness.claim_notebook("s04 lag accuracy") == "solutions/04"
+    assert robustness.claim_notebook("clipped") is None

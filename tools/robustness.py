@@ -1,37 +1,49 @@
-"""Run the notebooks under several seed shifts and CPU code paths, and tabulate
-which asserts hold.
+"""Run the notebooks and worked solutions under a grid of seed shifts, CPU code
+paths and thread counts; tabulate which asserts hold and how close every
+asserted claim came to its bound.
 
 A claim in a notebook is only worth its assert if the assert survives another
-seed (``GLUON_RNN_SEED``) and another CPU's arithmetic. oneDNN and OpenBLAS
-choose their kernels by the CPU's instruction set, so the same seed rounds
-differently on different machines and training amplifies the difference.
-Environment variables make one machine take another CPU's code path:
+seed (``GLUON_RNN_SEED``), another CPU's arithmetic and another thread count.
+oneDNN and OpenBLAS choose their kernels by the CPU's instruction set, so the
+same seed rounds differently on different machines, and training amplifies the
+difference. Environment variables make one machine take another CPU's path:
 ``DNNL_MAX_CPU_ISA`` caps oneDNN's kernels and ``OPENBLAS_CORETYPE`` picks
-OpenBLAS's.
+OpenBLAS's. ``OMP_NUM_THREADS=1`` is how ``make test`` runs each notebook
+(two side by side); ``all`` leaves the thread count to MXNet, as JupyterLab does.
 
-Each configuration runs nbval (the same ``pytest`` command as ``make test``)
-over the chosen notebooks; the table says, per notebook and configuration,
-``pass`` or the first failing cell with its error line. It is printed and
-written to ``build/robustness/`` as Markdown and CSV.
+Each configuration runs nbval (the same pytest command as ``make test``) and
+saves one JSON file in ``docs/robustness-runs/`` (committed): per notebook, pass or its
+failing cells, and every ``utils.claim`` the notebooks made (value, bound,
+margin). ``--report`` merges every saved run, from this machine or others
+copied there, into ``docs/robustness.md``: the grid, and per claim the
+smallest, median and largest value with the worst margin.
 
-    python tools/robustness.py                       # shifts 0 1 2 x paths default AVX2
-    python tools/robustness.py --paths default SSE41 --busy notebooks/05_*.ipynb
+    python tools/robustness.py                                # the full grid, then the report
+    python tools/robustness.py --shifts 0 1 --paths SSE41 --threads 1 notebooks/05_*.ipynb
+    python tools/robustness.py --report                       # only rewrite docs/robustness.md
 """
 import argparse
-import csv
+import datetime
+import hashlib
 import itertools
-import multiprocessing
+import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = ("notebooks", "solutions")
+REPORT = ROOT / "docs" / "robustness.md"
+RUNS = ROOT / "docs" / "robustness-runs"
+SCRATCH = ROOT / "build" / "robustness"
+DECISIVE = 0.10  # a claim whose worst margin is below this is flagged
 
 # Named CPU code paths: environment settings that make MXNet's libraries take
 # the kernels another CPU would take.
@@ -40,55 +52,64 @@ CPU_PATHS: Dict[str, Dict[str, str]] = {
     "AVX2": {"DNNL_MAX_CPU_ISA": "AVX2"},
     "SSE41": {"DNNL_MAX_CPU_ISA": "SSE41", "OPENBLAS_CORETYPE": "Sandybridge"},
 }
+THREADS = ("1", "all")
 
 
 @dataclass(frozen=True)
 class Configuration:
-    """One run of the notebooks: a seed shift, a CPU path, and whether a busy
-    process competes for the CPU."""
+    """One run of the notebooks: a seed shift, a CPU path and a thread mode
+    (``"1"``: one OpenMP thread per notebook, two notebooks side by side, as
+    ``make test``; ``"all"``: MXNet's default threads, one notebook at a time)."""
     seed_shift: int
     cpu_path: str
-    busy: bool = False
+    threads: str = "1"
 
     @property
     def name(self) -> str:
-        return f"seed {self.seed_shift}, {self.cpu_path}" + (", busy" if self.busy else "")
+        return f"seed {self.seed_shift}, {self.cpu_path}, {self.threads} thread" + ("s" if self.threads == "all" else "")
+
+    @property
+    def key(self) -> str:
+        return f"s{self.seed_shift}-{self.cpu_path}-t{self.threads}"
 
     def environment(self, base: Optional[Dict[str, str]] = None) -> Dict[str, str]:
         if self.cpu_path not in CPU_PATHS:
             raise ValueError(f"cpu_path must be one of {', '.join(CPU_PATHS)}; got {self.cpu_path!r}")
+        if self.threads not in THREADS:
+            raise ValueError(f"threads must be one of {', '.join(THREADS)}; got {self.threads!r}")
         env = dict(os.environ if base is None else base)
-        for variable in ("DNNL_MAX_CPU_ISA", "OPENBLAS_CORETYPE"):
-            env.pop(variable, None)
+        for variable in ("DNNL_MAX_CPU_ISA", "OPENBLAS_CORETYPE", "OMP_NUM_THREADS", "GLUON_RNN_FULL"):
+            env.pop(variable, None)  # GLUON_RNN_FULL: the tests' short version, as in make test
         env.update(CPU_PATHS[self.cpu_path])
+        if self.threads == "1":
+            env["OMP_NUM_THREADS"] = "1"
         env["GLUON_RNN_SEED"] = str(self.seed_shift)
-        env.pop("GLUON_RNN_FULL", None)  # the tests' short version, as in make test
         return env
 
 
-def configurations(shifts: Sequence[int], paths: Sequence[str], busy: bool) -> List[Configuration]:
-    """The cross product of seed shifts and CPU paths; with ``busy``, one more
-    configuration (the first shift and path) with a competing process."""
-    if not shifts or not paths:
-        raise ValueError("need at least one seed shift and one CPU path")
+def configurations(shifts: Sequence[int], paths: Sequence[str], threads: Sequence[str] = ("1",)) -> List[Configuration]:
+    """The cross product of seed shifts, CPU paths and thread modes."""
+    if not shifts or not paths or not threads:
+        raise ValueError("need at least one seed shift, one CPU path and one thread mode")
     for path in paths:
         if path not in CPU_PATHS:
             raise ValueError(f"CPU path must be one of {', '.join(CPU_PATHS)}; got {path!r}")
+    for mode in threads:
+        if mode not in THREADS:
+            raise ValueError(f"threads must be one of {', '.join(THREADS)}; got {mode!r}")
     for shift in shifts:
         if shift < 0:
             raise ValueError(f"seed shifts must be non-negative; got {shift}")
-    configs = [Configuration(s, p) for s, p in itertools.product(shifts, paths)]
-    if busy:
-        configs.append(Configuration(shifts[0], paths[0], busy=True))
-    return configs
+    return [Configuration(s, p, t) for t, p, s in itertools.product(threads, paths, shifts)]
 
 
 @dataclass
 class Outcome:
     """What one notebook did in one configuration."""
     passed: bool
-    failures: List[str] = field(default_factory=list)  # "cell N: first error line"
+    failures: List[str] = field(default_factory=list)  # "Cell N: first error line"
     seconds: float = 0.0
+    code: str = ""  # code_hash of the notebook that ran
 
     def cell_text(self) -> str:
         return "pass" if self.passed else "FAIL " + "; ".join(self.failures)
@@ -99,6 +120,9 @@ def _error_line(text: str) -> str:
     ``---->`` (the statement that failed), else the assert or the error."""
     text = re.sub(r"(\x1b|#x1B)\[[0-9;]*m", "", text)  # IPython's colours (JUnit writes ESC as #x1B)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in reversed(lines):  # utils.claim names the claim, its value and its bound
+        if line.startswith("AssertionError: ") and "does not hold" in line:
+            return line[len("AssertionError: "):][:200]
     for line in lines:
         if line.startswith("---->"):
             return line.split(None, 2)[-1][:200]  # drop the arrow and the line number
@@ -108,16 +132,21 @@ def _error_line(text: str) -> str:
     return lines[-1][:200] if lines else "failed"
 
 
+def notebook_key(classname: str) -> str:
+    """JUnit's ``notebooks.05_name.ipynb`` -> ``notebooks/05_name.ipynb``."""
+    parts = classname.split(".")
+    return "/".join(parts[:-2] + [".".join(parts[-2:])])
+
+
 def parse_junit(path: Path) -> Dict[str, Outcome]:
-    """Read pytest's JUnit XML and return an ``Outcome`` per notebook file
-    (keyed by file name); non-notebook tests are ignored."""
+    """Read pytest's JUnit XML and return an ``Outcome`` per notebook (keyed by
+    ``folder/file``); tests that are not notebook cells are ignored."""
     outcomes: Dict[str, Outcome] = {}
     for case in ET.parse(path).getroot().iter("testcase"):
-        classname = case.get("classname", "")  # "notebooks.05_name.ipynb" for nbval's cells
+        classname = case.get("classname", "")
         if not classname.endswith(".ipynb"):
             continue
-        name = ".".join(classname.split(".")[-2:])
-        outcome = outcomes.setdefault(name, Outcome(passed=True))
+        outcome = outcomes.setdefault(notebook_key(classname), Outcome(passed=True))
         outcome.seconds += float(case.get("time", 0) or 0)
         problem = case.find("failure")
         if problem is None:
@@ -129,102 +158,236 @@ def parse_junit(path: Path) -> Dict[str, Outcome]:
     return outcomes
 
 
-def _spin():  # a competing process: one core kept busy
-    while True:
-        pass
+def code_hash(notebook: Path) -> str:
+    """A short hash of a notebook's code cells: a saved run whose hash differs from the
+    notebook's now is stale, and the report leaves it out."""
+    cells = json.loads(notebook.read_text())["cells"]
+    code = "\n\0".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return hashlib.sha256(code.encode()).hexdigest()[:12]
 
 
-def run_configuration(config: Configuration, notebooks: Sequence[Path], out_dir: Path) -> Dict[str, Outcome]:
-    """Run nbval over ``notebooks`` in ``config`` and return the outcomes."""
-    junit = out_dir / f"junit_seed{config.seed_shift}_{config.cpu_path}{'_busy' if config.busy else ''}.xml"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", f"--junitxml={junit}",
-               *map(str, notebooks)]
-    spinner = multiprocessing.Process(target=_spin, daemon=True) if config.busy else None
-    if spinner:
-        spinner.start()
-    try:
-        result = subprocess.run(command, cwd=ROOT, env=config.environment(),
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    finally:
-        if spinner:
-            spinner.terminate()
-            spinner.join()
-    outcomes = parse_junit(junit) if junit.exists() else {}
-    for notebook in notebooks:  # a notebook that never reported (crash, collection error)
-        if notebook.name not in outcomes:
-            outcomes[notebook.name] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
-    return outcomes
+def claim_notebook(name: str) -> Optional[str]:
+    """The notebook a claim belongs to, from its name: ``"05 ..."`` -> ``"notebooks/05"``,
+    ``"s05 ..."`` -> ``"solutions/05"`` (a prefix of the notebook's key)."""
+    match = re.match(r"(s?)(\d\d)\b", name)
+    if not match:
+        return None
+    return ("solutions/" if match.group(1) else "notebooks/") + match.group(2)
 
 
-def format_table(results: Dict[Configuration, Dict[str, Outcome]]) -> str:
-    """A Markdown table: one row per notebook, one column per configuration."""
-    configs = list(results)
-    notebooks = sorted({nb for outcomes in results.values() for nb in outcomes})
-    header = "| notebook | " + " | ".join(c.name for c in configs) + " |"
-    rule = "|---|" + "---|" * len(configs)
-    rows = [header, rule]
-    for nb in notebooks:
-        cells = [results[c][nb].cell_text() if nb in results[c] else "not run" for c in configs]
-        rows.append(f"| {nb} | " + " | ".join(cells) + " |")
-    failures = sum(not o.passed for outcomes in results.values() for o in outcomes.values())
-    runs = sum(len(outcomes) for outcomes in results.values())
-    rows.append("")
-    rows.append(f"{runs - failures} passed, {failures} failed")
-    return "\n".join(rows)
+def read_claims(path: Path) -> List[dict]:
+    """The JSON lines ``utils.claim`` wrote (none if the file is missing)."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def cpu_summary() -> str:
-    """The machine, in one line, for the table's caption."""
-    model = "unknown CPU"
+def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
-    return f"{model}, {os.cpu_count()} logical CPUs"
+    return "unknown CPU"
 
 
-def write_results(results: Dict[Configuration, Dict[str, Outcome]], caption: str, out: Path) -> None:
-    """Write the table (Markdown) and one row per notebook and configuration (CSV) to ``out``."""
-    (out / "robustness.md").write_text(caption + "\n\n" + format_table(results) + "\n")
-    with open(out / "robustness.csv", "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["notebook", "seed_shift", "cpu_path", "busy", "passed", "seconds", "failures"])
-        for config, outcomes in results.items():
-            for nb, o in sorted(outcomes.items()):
-                writer.writerow([nb, config.seed_shift, config.cpu_path, config.busy, o.passed,
-                                 f"{o.seconds:.1f}", " | ".join(o.failures)])
+def cpu_flags() -> str:
+    """The widest vector instructions this CPU has, for the report."""
+    try:
+        flags = set(next(line for line in Path("/proc/cpuinfo").read_text().splitlines()
+                         if line.startswith("flags")).split())
+    except (OSError, StopIteration):
+        return "unknown"
+    best = [name for name, flag in [("AMX", "amx_tile"), ("AVX-512", "avx512f"), ("AVX2", "avx2")]
+            if flag in flags]
+    return ", ".join(best) or "SSE"
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                              capture_output=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Path = RUNS,
+                      jobs: int = 2, scratch: Path = SCRATCH) -> dict:
+    """Run nbval over ``notebooks`` in ``config``; save the run's record in ``runs`` and return it."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    junit, claims = scratch / f"{config.key}.xml", scratch / f"{config.key}.claims.jsonl"
+    for stale in (junit, claims):
+        stale.unlink(missing_ok=True)
+    workers = ["-n", str(jobs), "--dist", "loadfile"] if config.threads == "1" and jobs > 1 else ["-p", "no:xdist"]
+    command = [sys.executable, "-m", "pytest", "-q", *workers, f"--junitxml={junit}",
+               *map(str, notebooks)]
+    env = config.environment()
+    env["GLUON_RNN_CLAIMS"] = str(claims)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    outcomes = parse_junit(junit) if junit.exists() else {}
+    for notebook in notebooks:  # a notebook that never reported (crash, collection error)
+        key = f"{notebook.parent.name}/{notebook.name}"
+        if key not in outcomes:
+            outcomes[key] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
+    hashes = {f"{nb.parent.name}/{nb.name}": code_hash(nb) for nb in notebooks}
+    for key, outcome in outcomes.items():
+        outcome.code = hashes.get(key, "")
+    record = {"configuration": asdict(config), "cpu": cpu_model(), "isa": cpu_flags(),
+              "commit": commit(), "date": datetime.date.today().isoformat(),
+              "seconds": round(time.perf_counter() - start, 1),
+              "outcomes": {k: asdict(v) for k, v in sorted(outcomes.items())},
+              "claims": read_claims(claims)}
+    runs.mkdir(parents=True, exist_ok=True)
+    (runs / f"{config.key}-{cpu_kind(record['cpu'])}.json").write_text(json.dumps(record, indent=1))
+    return record
+
+
+def cpu_kind(model: str) -> str:
+    """A short name for a CPU model: ``Intel Xeon``, ``AMD EPYC`` ... (used in file names)."""
+    words = re.sub(r"\(R\)|\(TM\)|Processor|CPU|\d+-Core", " ", model).split()
+    return "-".join(words[:2]) or "cpu"
+
+
+def load_runs(folder: Path, root: Path = ROOT) -> List[dict]:
+    """The saved runs, each without its stale parts: a notebook whose code changed since the
+    run (or that no longer exists), and the claims of such notebooks."""
+    current = {f"{nb.parent.name}/{nb.name}": code_hash(nb)
+               for f in FOLDERS for nb in (root / f).glob("*.ipynb")}
+    runs = []
+    for path in sorted(folder.glob("*.json")):
+        run = json.loads(path.read_text())
+        fresh = {k: o for k, o in run["outcomes"].items() if current.get(k) == o.get("code")}
+        run["stale"] = sorted(set(run["outcomes"]) - set(fresh))
+        run["outcomes"] = fresh
+        run["claims"] = [c for c in run["claims"]
+                         if any(k.startswith(claim_notebook(c["name"]) or "?") for k in fresh)]
+        if fresh:
+            runs.append(run)
+    return runs
+
+
+def column_name(run: dict) -> str:
+    c = run["configuration"]
+    return f"{c['seed_shift']}·{c['cpu_path']}·{c['threads']}"
+
+
+def summarize_claims(runs: Sequence[dict]) -> List[dict]:
+    """One row per claim name over every run: count, min / median / max value, worst margin,
+    and how many runs it failed in."""
+    by_name: Dict[str, List[dict]] = {}
+    for run in runs:
+        for record in run["claims"]:
+            by_name.setdefault(record["name"], []).append(record)
+    rows = []
+    for name, records in sorted(by_name.items()):
+        values = [r["value"] for r in records]
+        worst = min(records, key=lambda r: r["margin"])
+        rows.append({"name": name, "relation": worst["relation"], "bound": worst["bound"],
+                     "runs": len(records), "min": min(values), "median": statistics.median(values),
+                     "max": max(values), "worst_margin": worst["margin"],
+                     "failed": sum(not r["passed"] for r in records)})
+    return rows
+
+
+def _number(x: float) -> str:
+    return f"{x:.3g}" if abs(x) < 1e4 else f"{x:.2e}"
+
+
+def format_report(runs: Sequence[dict]) -> str:
+    """The Markdown report: what ran where, the grid (notebook x configuration), the claims."""
+    if not runs:
+        return "# Robustness of the asserted claims\n\nNo run has been recorded yet.\n"
+    runs = sorted(runs, key=lambda r: (r["cpu"], r["configuration"]["threads"],
+                                       r["configuration"]["cpu_path"], r["configuration"]["seed_shift"]))
+    lines = ["# Robustness of the asserted claims", "",
+             "Generated by `make robustness` (`tools/robustness.py`) from the runs saved in "
+             "`docs/robustness-runs/`; do not edit by hand. Each configuration runs every notebook "
+             "and worked solution under nbval, as `make test` does, with a seed shift "
+             "(`GLUON_RNN_SEED`), a CPU code path (`default`; `AVX2`: `DNNL_MAX_CPU_ISA=AVX2`; "
+             "`SSE41`: `DNNL_MAX_CPU_ISA=SSE41`, `OPENBLAS_CORETYPE=Sandybridge`) and a thread mode "
+             "(`1`: `OMP_NUM_THREADS=1`, two notebooks side by side, as `make test`; `all`: MXNet's "
+             "default threads, one notebook at a time, as JupyterLab). A column is named "
+             "*shift·path·threads*.", ""]
+    failed_cells = sum(not o["passed"] for r in runs for o in r["outcomes"].values())
+    notebooks_run = sum(len(r["outcomes"]) for r in runs)
+    claims = summarize_claims(runs)
+    lines += ["## Summary", ""]
+    for cpu in sorted({r["cpu"] for r in runs}):
+        mine = [r for r in runs if r["cpu"] == cpu]
+        lines.append(f"- {cpu} ({mine[0]['isa']}): {len(mine)} configurations, "
+                     f"{sum(r['seconds'] for r in mine) / 60:.0f} min in all, commits "
+                     f"{', '.join(sorted({r['commit'] for r in mine}))}, "
+                     f"{min(r['date'] for r in mine)} to {max(r['date'] for r in mine)}.")
+    lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
+                 f"{failed_cells} failed.")
+    if claims:
+        closest = min(claims, key=lambda c: c["worst_margin"])
+        flagged = [c for c in claims if c["worst_margin"] < DECISIVE]
+        lines.append(f"- {len(claims)} claims recorded; the closest: *{closest['name']}*, worst margin "
+                     f"{closest['worst_margin']:.2f}. Claims with a worst margin below "
+                     f"{DECISIVE:.2f} (not yet decisive): {len(flagged)}.")
+    lines.append("")
+    for cpu in sorted({r["cpu"] for r in runs}):
+        mine = [r for r in runs if r["cpu"] == cpu]
+        names = sorted({nb for r in mine for nb in r["outcomes"]})
+        lines += [f"## The grid on {cpu}", "",
+                  "| notebook | " + " | ".join(column_name(r) for r in mine) + " |",
+                  "|---|" + "---|" * len(mine)]
+        for nb in names:
+            cells = []
+            for r in mine:
+                o = r["outcomes"].get(nb)
+                cells.append("–" if o is None else "pass" if o["passed"] else
+                             "**FAIL** " + "; ".join(o["failures"]).replace("|", "\\|"))
+            lines.append(f"| {nb} | " + " | ".join(cells) + " |")
+        lines.append("")
+    lines += ["## The claims and their margins", "",
+              "Every `utils.claim` the notebooks made, over every run above: the value's smallest, "
+              "median and largest, and the worst margin, the distance of the worst value from the "
+              f"bound as a fraction of the bound (negative: it failed). Below {DECISIVE:.2f} a claim "
+              "is flagged ⚠: it holds, but a new machine could fail it.", "",
+              "| claim | bound | runs | min | median | max | worst margin | failed |",
+              "|---|---|---|---|---|---|---|---|"]
+    for c in claims:
+        flag = " ⚠" if c["worst_margin"] < DECISIVE else ""
+        lines.append(f"| {c['name']} | {c['relation']} {_number(c['bound'])} | {c['runs']} | "
+                     f"{_number(c['min'])} | {_number(c['median'])} | {_number(c['max'])} | "
+                     f"{c['worst_margin']:.2f}{flag} | {c['failed']} |")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
-                        help="notebooks to run (default: every notebook)")
-    parser.add_argument("--shifts", type=int, nargs="+", default=[0, 1, 2],
-                        help="values of GLUON_RNN_SEED (default: 0 1 2)")
-    parser.add_argument("--paths", nargs="+", default=["default", "AVX2"], choices=sorted(CPU_PATHS),
-                        help="CPU code paths (default: default AVX2)")
-    parser.add_argument("--busy", action="store_true",
-                        help="add a run of the first shift and path with a competing busy process")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "robustness")
+                        help="notebooks to run (default: every notebook and worked solution)")
+    parser.add_argument("--shifts", type=int, nargs="+", default=[0, 1, 2, 3, 4, 5],
+                        help="values of GLUON_RNN_SEED (default: 0 to 5)")
+    parser.add_argument("--paths", nargs="+", default=list(CPU_PATHS), choices=list(CPU_PATHS),
+                        help="CPU code paths (default: all three)")
+    parser.add_argument("--threads", nargs="+", default=list(THREADS), choices=list(THREADS),
+                        help="thread modes (default: 1 all)")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks side by side in thread mode 1")
+    parser.add_argument("--runs", type=Path, default=RUNS, help="where runs are saved and read")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: write docs/robustness.md from the saved runs")
     args = parser.parse_args(argv)
-    notebooks = [p.resolve() for p in args.notebooks] or sorted((ROOT / "notebooks").glob("*.ipynb"))
-    args.out.mkdir(parents=True, exist_ok=True)
-    results: Dict[Configuration, Dict[str, Outcome]] = {}
-    caption = f"Robustness of the notebooks' asserts on {cpu_summary()}."
-    for config in configurations(args.shifts, args.paths, args.busy):
-        start = time.perf_counter()
-        results[config] = run_configuration(config, notebooks, args.out)
-        failed = sum(not o.passed for o in results[config].values())
-        print(f"{config.name}: {len(notebooks) - failed}/{len(notebooks)} notebooks pass "
-              f"({time.perf_counter() - start:.0f} s)", flush=True)
-        write_results(results, caption, args.out)  # after every configuration: a long run can be read early
-    table = format_table(results)
-    print(caption)
-    print(table)
-    return 0 if all(o.passed for outcomes in results.values() for o in outcomes.values()) else 1
+    if not args.report:
+        notebooks = [p.resolve() for p in args.notebooks] or sorted(
+            p for folder in FOLDERS for p in (ROOT / folder).glob("*.ipynb"))
+        failed = 0
+        for config in configurations(args.shifts, args.paths, args.threads):
+            record = run_configuration(config, notebooks, args.runs, args.jobs)
+            bad = [nb for nb, o in record["outcomes"].items() if not o["passed"]]
+            failed += len(bad)
+            print(f"{config.name}: {len(notebooks) - len(bad)}/{len(notebooks)} pass "
+                  f"({record['seconds']:.0f} s)" + (f"; FAIL {', '.join(bad)}" if bad else ""), flush=True)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(format_report(load_runs(args.runs)))
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+    return 0 if args.report or not failed else 1
 
 
 if __name__ == "__main__":
