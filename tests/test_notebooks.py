@@ -56,3 +56,17 @@ def test_house_rules(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_listed_in_readme(path):
     assert path.name in (ROOT / "README.md").read_text()
+
+
+CLAIM = re.compile(r"utils\.claim\(\s*(f?)([\"'])(.*?)\2")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + sorted((ROOT / "solutions").glob("*.ipynb")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_claims_are_named_after_their_notebook(path):
+    """The robustness report keys each claim by its name and finds its notebook by the
+    name's prefix: "05 ..." in notebooks/05_*, "s05 ..." in solutions/05_*."""
+    prefix = ("s" if path.parent.name == "solutions" else "") + path.name[:2] + " "
+    source = "\n".join("".join(c["source"]) for c in code_cells(path))
+    for is_f, _, name in CLAIM.findall(source):
+        assert name.startswith(prefix), f"{path.name}: claim {name!r} must start with {prefix!r}"
