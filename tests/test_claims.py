@@ -13,6 +13,9 @@ def test_margin_is_relative_to_the_bound_and_signed():
     assert claims.margin(3, ">=", 3) == 0
     assert claims.margin(0.2, "<", 0.1) == pytest.approx(-1.0)
     assert claims.margin(0.3, ">", 0) == pytest.approx(0.3)   # bound 0: absolute
+    assert claims.margin(1.0, ">", 0.99, scale=0.01) == pytest.approx(1.0)  # room below a ceiling
+    with pytest.raises(ValueError, match="scale"):
+        claims.margin(1.0, ">", 0.99, scale=0)
     with pytest.raises(ValueError, match="relation"):
         claims.margin(1, "==", 1)
 
