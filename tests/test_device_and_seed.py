@@ -4,7 +4,7 @@ import mxnet as mx
 import numpy as np
 import pytest
 
-from utils import DEVICE_VARIABLE, get_context, set_seed, start_notebook
+from utils import DEVICE_VARIABLE, device, get_context, set_seed, start_notebook
 
 
 def test_cpu_by_name_and_by_environment(monkeypatch):
@@ -19,8 +19,30 @@ def test_auto_follows_the_gpu_count(monkeypatch):
     monkeypatch.setattr(mx.context, "num_gpus", lambda: 0)
     assert get_context() == mx.cpu()
     monkeypatch.setattr(mx.context, "num_gpus", lambda: 2)
+    monkeypatch.setattr(device, "gpu_problem", lambda: None)
     assert get_context("auto") == mx.gpu(0)
     assert get_context("gpu") == mx.gpu(0)
+
+
+def test_a_gpu_that_cannot_run_mxnet_kernels(monkeypatch):
+    """On a Hopper GPU MXNet 1.9.1 sees the GPU, but every kernel fails: auto falls back
+    to the CPU with a warning, gpu says why."""
+    monkeypatch.setattr(mx.context, "num_gpus", lambda: 1)
+    monkeypatch.setattr(device, "gpu_problem",
+                        lambda: "no kernel image is available for execution on the device")
+    with pytest.warns(RuntimeWarning, match="Hopper"):
+        assert get_context("auto") == mx.cpu()
+    with pytest.raises(RuntimeError, match="no kernel image"):
+        get_context("gpu")
+
+
+def test_gpu_problem_reports_the_error_of_a_failing_kernel(monkeypatch):
+    def failing(*args, **kwargs):
+        raise mx.base.MXNetError("[12:00:00] src/x.h:1120: Check failed: err == cudaSuccess "
+                                 "(209 vs. 0) : mxnet_generic_kernel ErrStr:no kernel image is "
+                                 "available for execution on the device\nStack trace: ...")
+    monkeypatch.setattr(mx.nd, "ones", failing)
+    assert device.gpu_problem() == "no kernel image is available for execution on the device"
 
 
 def test_gpu_without_gpu_raises(monkeypatch):
