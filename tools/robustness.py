@@ -225,6 +225,7 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
     workers = ["-n", str(jobs), "--dist", "loadfile"] if jobs > 1 else ["-p", "no:xdist"]
     command = [sys.executable, "-m", "pytest", "-q", *workers, f"--junitxml={junit}",
                *map(str, notebooks)]
+    hashes = {f"{nb.parent.name}/{nb.name}": code_hash(nb) for nb in notebooks}  # the code that runs
     env = config.environment()
     env["GLUON_RNN_CLAIMS"] = str(claims)
     start = time.perf_counter()
@@ -235,7 +236,6 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
         key = f"{notebook.parent.name}/{notebook.name}"
         if key not in outcomes:
             outcomes[key] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
-    hashes = {f"{nb.parent.name}/{nb.name}": code_hash(nb) for nb in notebooks}
     for key, outcome in outcomes.items():
         outcome.code = hashes.get(key, "")
     record = {"configuration": asdict(config), "cpu": cpu_model(), "isa": cpu_flags(),
