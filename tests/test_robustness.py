@@ -110,3 +110,15 @@ def test_claims_map_to_their_notebook():
     assert robustness.claim_notebook("05 clipped IRNN") == "notebooks/05"
     assert robustness.claim_notebook("s04 lag accuracy") == "solutions/04"
     assert robustness.claim_notebook("clipped") is None
+
+
+def test_a_partial_rerun_replaces_only_its_notebooks():
+    ok = {"passed": True, "failures": [], "seconds": 5.0, "code": "a"}
+    bad = dict(ok, passed=False, failures=["Cell 4: s02 x: 0.2 < 0.1 does not hold"])
+    old = _run(1, {"solutions/02_narx.ipynb": bad, "notebooks/05_g.ipynb": ok},
+               [{"name": "s02 x", "value": 0.2}, {"name": "05 y", "value": 1.0}])
+    new = _run(1, {"solutions/02_narx.ipynb": ok}, [{"name": "s02 x", "value": 0.05}])
+    merged = robustness.merge_runs(old, new)
+    assert merged["outcomes"] == {"notebooks/05_g.ipynb": ok, "solutions/02_narx.ipynb": ok}
+    assert merged["claims"] == [{"name": "05 y", "value": 1.0}, {"name": "s02 x", "value": 0.05}]
+    assert merged["seconds"] == 120.0

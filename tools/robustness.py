@@ -244,8 +244,24 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
               "outcomes": {k: asdict(v) for k, v in sorted(outcomes.items())},
               "claims": read_claims(claims)}
     runs.mkdir(parents=True, exist_ok=True)
-    (runs / f"{config.key}-{cpu_kind(record['cpu'])}.json").write_text(json.dumps(record, indent=1))
+    path = runs / f"{config.key}-{cpu_kind(record['cpu'])}.json"
+    if path.exists():  # a run of some notebooks replaces theirs and keeps the others'
+        record = merge_runs(json.loads(path.read_text()), record)
+    path.write_text(json.dumps(record, indent=1))
     return record
+
+
+def merge_runs(old: dict, new: dict) -> dict:
+    """``new`` plus what ``old`` (the same configuration, other notebooks) has that ``new``
+    did not run: its outcomes and the claims of those notebooks. Seconds add up."""
+    kept = {k: o for k, o in old["outcomes"].items() if k not in new["outcomes"]}
+    rerun = set(new["outcomes"])
+    claims = [c for c in old["claims"]
+              if not any(k.startswith(claim_notebook(c["name"]) or "?") for k in rerun)]
+    merged = dict(new, outcomes=dict(sorted({**kept, **new["outcomes"]}.items())),
+                  claims=claims + new["claims"], seconds=round(old["seconds"] + new["seconds"], 1))
+    merged["commit"] = new["commit"] if not kept else f"{old['commit']}+{new['commit']}"
+    return merged
 
 
 def cpu_kind(model: str) -> str:
