@@ -84,7 +84,7 @@ SHIFTS ?= 0 1 2 3 4 5
 PATHS ?= default AVX2 SSE41
 THREADS ?= 1 all
 robustness: $(STAMP)
-	$(BIN)/python tools/robustness.py --shifts $(SHIFTS) --paths $(PATHS) --threads $(THREADS) $(NB_ROBUST)
+	$(BIN)/python tools/robustness.py $(NB_ROBUST) --shifts $(SHIFTS) --paths $(PATHS) --threads $(THREADS)
 
 robustness-report: $(STAMP)
 	$(BIN)/python tools/robustness.py --report

@@ -20,7 +20,7 @@ copied there, into ``docs/robustness.md``: the grid, and per claim the
 smallest, median and largest value with the worst margin.
 
     python tools/robustness.py                                # the full grid, then the report
-    python tools/robustness.py --shifts 0 1 --paths SSE41 --threads 1 notebooks/05_*.ipynb
+    python tools/robustness.py notebooks/05_*.ipynb --shifts 0 1 --paths SSE41 --threads 1
     python tools/robustness.py --report                       # only rewrite docs/robustness.md
 """
 import argparse
