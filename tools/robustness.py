@@ -342,6 +342,10 @@ def format_report(runs: Sequence[dict]) -> str:
                      f"{min(r['date'] for r in mine)} to {max(r['date'] for r in mine)}.")
     lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
                  f"{failed_cells} failed.")
+    stale = sum(len(r.get("stale", [])) for r in runs)
+    if stale:
+        lines.append(f"- Left out: {stale} notebook runs of code that has changed since (see "
+                     "`docs/robustness-runs/`); their notebooks count only where they ran again.")
     if claims:
         closest = min(claims, key=lambda c: c["worst_margin"])
         flagged = [c for c in claims if c["worst_margin"] < DECISIVE]
