@@ -349,7 +349,7 @@ def format_report(runs: Sequence[dict]) -> str:
     if claims:
         closest = min(claims, key=lambda c: c["worst_margin"])
         flagged = [c for c in claims if c["worst_margin"] < DECISIVE]
-        lines.append(f"- {len(claims)} claims recorded; the closest: *{closest['name']}*, worst margin "
+        lines.append(f"- {len(claims)} claims recorded; the closest: *{closest['name'].replace('|', chr(92) + '|')}*, worst margin "
                      f"{closest['worst_margin']:.2f}. Claims with a worst margin below "
                      f"{DECISIVE:.2f} (not yet decisive): {len(flagged)}.")
     lines.append("")
@@ -376,7 +376,7 @@ def format_report(runs: Sequence[dict]) -> str:
               "|---|---|---|---|---|---|---|---|"]
     for c in claims:
         flag = " ⚠" if c["worst_margin"] < DECISIVE else ""
-        lines.append(f"| {c['name']} | {c['relation']} {_number(c['bound'])} | {c['runs']} | "
+        lines.append(f"| {c['name'].replace('|', chr(92) + '|')} | {c['relation']} {_number(c['bound'])} | {c['runs']} | "
                      f"{_number(c['min'])} | {_number(c['median'])} | {_number(c['max'])} | "
                      f"{c['worst_margin']:.2f}{flag} | {c['failed']} |")
     return "\n".join(lines) + "\n"
