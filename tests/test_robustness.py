@@ -122,3 +122,10 @@ def test_a_partial_rerun_replaces_only_its_notebooks():
     assert merged["outcomes"] == {"notebooks/05_g.ipynb": ok, "solutions/02_narx.ipynb": ok}
     assert merged["claims"] == [{"name": "05 y", "value": 1.0}, {"name": "s02 x", "value": 0.05}]
     assert merged["seconds"] == 120.0
+
+
+def test_the_committed_report_is_generated_from_the_committed_runs():
+    """docs/robustness.md is what the saved runs give for the notebooks as they are now: after
+    a notebook's code changes, `make robustness-report` (or a rerun) must regenerate it."""
+    expected = robustness.format_report(robustness.load_runs(robustness.RUNS))
+    assert robustness.REPORT.read_text() == expected, "run `make robustness-report` and commit it"
