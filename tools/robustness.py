@@ -260,7 +260,8 @@ def merge_runs(old: dict, new: dict) -> dict:
               if not any(k.startswith(claim_notebook(c["name"]) or "?") for k in rerun)]
     merged = dict(new, outcomes=dict(sorted({**kept, **new["outcomes"]}.items())),
                   claims=claims + new["claims"], seconds=round(old["seconds"] + new["seconds"], 1))
-    merged["commit"] = new["commit"] if not kept else f"{old['commit']}+{new['commit']}"
+    commits = dict.fromkeys(old["commit"].split("+") + [new["commit"]]) if kept else [new["commit"]]
+    merged["commit"] = "+".join(commits)
     return merged
 
 
@@ -338,7 +339,7 @@ def format_report(runs: Sequence[dict]) -> str:
         mine = [r for r in runs if r["cpu"] == cpu]
         lines.append(f"- {cpu} ({mine[0]['isa']}): {len(mine)} configurations, "
                      f"{sum(r['seconds'] for r in mine) / 60:.0f} min in all, commits "
-                     f"{', '.join(sorted({r['commit'] for r in mine}))}, "
+                     f"{', '.join(sorted({c for r in mine for c in r['commit'].split('+')}))}, "
                      f"{min(r['date'] for r in mine)} to {max(r['date'] for r in mine)}.")
     lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
                  f"{failed_cells} failed.")
