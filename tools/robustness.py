@@ -167,6 +167,17 @@ def code_hash(notebook: Path) -> str:
     return hashlib.sha256(code.encode()).hexdigest()[:12]
 
 
+def notebook_id(notebook: Path) -> str:
+    """``folder/file``, the key of a notebook in outcomes and reports."""
+    return f"{notebook.parent.name}/{notebook.name}"
+
+
+def claim_in(name: str, keys) -> bool:
+    """Whether the claim called ``name`` belongs to one of the notebooks ``keys``."""
+    prefix = claim_notebook(name)
+    return prefix is not None and any(k.startswith(prefix) for k in keys)
+
+
 def claim_notebook(name: str) -> Optional[str]:
     """The notebook a claim belongs to, from its name: ``"05 ..."`` -> ``"notebooks/05"``,
     ``"s05 ..."`` -> ``"solutions/05"`` (a prefix of the notebook's key)."""
@@ -225,7 +236,7 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
     workers = ["-n", str(jobs), "--dist", "loadfile"] if jobs > 1 else ["-p", "no:xdist"]
     command = [sys.executable, "-m", "pytest", "-q", *workers, f"--junitxml={junit}",
                *map(str, notebooks)]
-    hashes = {f"{nb.parent.name}/{nb.name}": code_hash(nb) for nb in notebooks}  # the code that runs
+    hashes = {notebook_id(nb): code_hash(nb) for nb in notebooks}  # the code that runs
     env = config.environment()
     env["GLUON_RNN_CLAIMS"] = str(claims)
     start = time.perf_counter()
@@ -233,9 +244,8 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
                             stderr=subprocess.STDOUT, text=True)
     outcomes = parse_junit(junit) if junit.exists() else {}
     for notebook in notebooks:  # a notebook that never reported (crash, collection error)
-        key = f"{notebook.parent.name}/{notebook.name}"
-        if key not in outcomes:
-            outcomes[key] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
+        if notebook_id(notebook) not in outcomes:
+            outcomes[notebook_id(notebook)] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
     for key, outcome in outcomes.items():
         outcome.code = hashes.get(key, "")
     record = {"configuration": asdict(config), "cpu": cpu_model(), "isa": cpu_flags(),
@@ -256,8 +266,7 @@ def merge_runs(old: dict, new: dict) -> dict:
     did not run: its outcomes and the claims of those notebooks. Seconds add up."""
     kept = {k: o for k, o in old["outcomes"].items() if k not in new["outcomes"]}
     rerun = set(new["outcomes"])
-    claims = [c for c in old["claims"]
-              if not any(k.startswith(claim_notebook(c["name"]) or "?") for k in rerun)]
+    claims = [c for c in old["claims"] if not claim_in(c["name"], rerun)]
     merged = dict(new, outcomes=dict(sorted({**kept, **new["outcomes"]}.items())),
                   claims=claims + new["claims"], seconds=round(old["seconds"] + new["seconds"], 1))
     commits = dict.fromkeys(old["commit"].split("+") + [new["commit"]]) if kept else [new["commit"]]
@@ -274,16 +283,14 @@ def cpu_kind(model: str) -> str:
 def load_runs(folder: Path, root: Path = ROOT) -> List[dict]:
     """The saved runs, each without its stale parts: a notebook whose code changed since the
     run (or that no longer exists), and the claims of such notebooks."""
-    current = {f"{nb.parent.name}/{nb.name}": code_hash(nb)
-               for f in FOLDERS for nb in (root / f).glob("*.ipynb")}
+    current = {notebook_id(nb): code_hash(nb) for f in FOLDERS for nb in (root / f).glob("*.ipynb")}
     runs = []
     for path in sorted(folder.glob("*.json")):
         run = json.loads(path.read_text())
         fresh = {k: o for k, o in run["outcomes"].items() if current.get(k) == o.get("code")}
         run["stale"] = sorted(set(run["outcomes"]) - set(fresh))
         run["outcomes"] = fresh
-        run["claims"] = [c for c in run["claims"]
-                         if any(k.startswith(claim_notebook(c["name"]) or "?") for k in fresh)]
+        run["claims"] = [c for c in run["claims"] if claim_in(c["name"], fresh)]
         if fresh:
             runs.append(run)
     return runs
