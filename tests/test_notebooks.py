@@ -70,3 +70,48 @@ def test_claims_are_named_after_their_notebook(path):
     source = "\n".join("".join(c["source"]) for c in code_cells(path))
     for is_f, _, name in CLAIM.findall(source):
         assert name.startswith(prefix), f"{path.name}: claim {name!r} must start with {prefix!r}"
+
+
+# One notebook is one lecture: the main line (everything before the "Exercises" heading) holds
+# at most LECTURE_WORDS words of prose and reads in at most LECTURE_MINUTES minutes. Prose words
+# are counted with the mathematics, code spans, links' targets and HTML tags taken out (a Chinese
+# character counts as one word); reading time allows 150 words a minute for technical prose,
+# half a minute for each display equation and each code cell (read, run, look at the output).
+LECTURE_WORDS = 2500
+LECTURE_MINUTES = 45
+EXERCISES = re.compile(r"#+\s*(?:\d+\.?\s*)?(?:Exercises|练习)\b")
+DISPLAY_MATH = re.compile(r"\$\$.*?\$\$|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
+INLINE = re.compile(r"\$[^$\n]+\$|`[^`\n]*`|<[^>\n]+>|\]\([^)\s]*\)")
+WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’-][A-Za-z0-9]+)*|[\u3400-\u9fff]")
+
+
+def lecture_size(path):
+    """(prose words, display equations, code cells) of the notebook's main line."""
+    words = equations = code = 0
+    for cell in json.loads(path.read_text())["cells"]:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            if EXERCISES.match(text.strip()):
+                break
+            equations += len(DISPLAY_MATH.findall(text))
+            words += len(WORD.findall(INLINE.sub(" ", DISPLAY_MATH.sub(" ", text))))
+        elif text.strip():
+            code += 1
+    return words, equations, code
+
+
+def reading_minutes(words, equations, code):
+    return words / 150 + 0.5 * (equations + code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_fits_one_lecture(path):
+    words, equations, code = lecture_size(path)
+    minutes = reading_minutes(words, equations, code)
+    print(f"{path.name}: {words} words, {equations} display equations, {code} code cells "
+          f"before the exercises: about {minutes:.0f} minutes")
+    assert words <= LECTURE_WORDS, \
+        f"{path.name}: {words} words before the exercises (lecture budget {LECTURE_WORDS}); " \
+        "move what is not the main line to an appendix after the exercises"
+    assert minutes <= LECTURE_MINUTES, \
+        f"{path.name}: about {minutes:.0f} minutes of reading (budget {LECTURE_MINUTES})"
