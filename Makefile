@@ -19,7 +19,7 @@ LOCK_TOOLS := build/lock-tools
 MXNET_VERSION = $(shell sed -n 's/^mxnet==//p' requirements.in)
 export GLUON_RNN_DEVICE := $(DEVICE)
 
-.PHONY: help setup lab book book-check test execute benchmark robustness robustness-report lock clean
+.PHONY: help setup lab book book-check test execute benchmark robustness robustness-report translate lock clean
 
 help:
 	@echo "make setup    create .venv and install exactly the lock (requirements.txt)"
@@ -33,6 +33,8 @@ help:
 	@echo "make benchmark  time the four LSTM implementations of notebook 11 (build/benchmarks/)"
 	@echo "make robustness  run notebooks and solutions under seed shifts x CPU paths x threads and"
 	@echo "              write docs/robustness.md (NB_ROBUST=, SHIFTS=, PATHS=, THREADS=)"
+	@echo "make translate  refresh the Chinese catalogs (zh/po/) from the English, write the Chinese"
+	@echo "              notebooks of the complete ones (zh/), list what needs translating (START=...)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
 	@echo "make clean    remove .venv and build/"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11, JOBS=2 (test workers)"
@@ -88,6 +90,10 @@ robustness: $(STAMP)
 
 robustness-report: $(STAMP)
 	$(BIN)/python tools/robustness.py --report
+
+# The Chinese edition: START=notebooks/00_sequences_and_memory.ipynb opens a new catalog.
+translate: $(STAMP)
+	$(BIN)/python tools/translate.py --generate $(if $(START),--start $(START))
 
 lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)
