@@ -24,7 +24,8 @@ export GLUON_RNN_DEVICE := $(DEVICE)
 help:
 	@echo "make setup    create .venv and install exactly the lock (requirements.txt)"
 	@echo "make lab      set up .venv and open the notebooks in JupyterLab"
-	@echo "make book     set up, build the website of the collection from the committed"
+	@echo "make book     set up, build the website of the collection (English and, when translated,"
+	@echo "              Chinese in build/book/zh/; BOOK_LANG=en|zh for one) from the committed"
 	@echo "              notebooks (no re-execution) into build/book/; open build/book/index.html"
 	@echo "make book-check  build the book and test every page in headless Chromium, offline"
 	@echo "make test     set up, run pytest on utils/, the book (if Chromium is installed)"
@@ -57,8 +58,9 @@ $(STAMP): requirements.txt $(wildcard requirements-$(MXNET).txt) pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
+BOOK_LANG ?= all
 book: $(STAMP)
-	$(BIN)/python tools/build_book.py
+	$(BIN)/python tools/build_book.py --lang $(BOOK_LANG)
 	@echo "Open build/book/index.html in a browser (it works offline)."
 
 # The browser test of the book; unlike `make test`, it fails when Chromium is missing.

@@ -33,3 +33,13 @@ html_last_updated_fmt = None
 html_theme_options = {
     "navigation_with_keys": True,
 }
+
+# The Chinese book's search index splits words with jieba; keep its start-up chatter quiet.
+try:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+except ImportError:
+    pass
