@@ -100,6 +100,9 @@ def _(answer: Any) -> Tuple[bool, str]:
         return False, ("ln 2 is the loss of a coin flip at every step, but at step 1 the target y_1 = "
                        "x_1 is known. With no clock the model cannot be sure at step 1 only; it can "
                        "shift its output towards y_t = x_t at every step: by how much, with T = 4?")
+    if close(answer, loss / np.log(2), 0.002):
+        return False, (f"{loss / np.log(2):.3f} is this entropy in bits (log base 2); Gluon's "
+                       "cross-entropy uses the natural log, so give it in nats.")
     if close(answer, 0.75 * np.log(2), 0.002):
         return False, ("0.75 ln 2 would need a loss of 0 at step 1 and ln 2 afterwards: the model would "
                        "have to know which step it is at, and f(x_t) does not.")
