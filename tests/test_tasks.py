@@ -90,3 +90,60 @@ def test_narendra_plant_follows_its_equation():
 def test_bad_arguments_raise_value_error_naming_them(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_number_to_words_spells_numbers_out():
+    from utils import NUMBER_WORDS, number_to_words
+    cases = {0: "zero", 7: "seven", 13: "thirteen", 20: "twenty", 305: "three hundred five",
+             40012: "forty thousand twelve", 1000000: "one million",
+             100100100: "one hundred million one hundred thousand one hundred",
+             999999999: "nine hundred ninety nine million nine hundred ninety nine thousand "
+                        "nine hundred ninety nine",
+             2000000001: "two billion one"}
+    for value, text in cases.items():
+        assert " ".join(number_to_words(value)) == text
+    assert len(NUMBER_WORDS) == len(set(NUMBER_WORDS)) == 32
+    for bad in (-1, 10 ** 12, 2.0, True, "3"):
+        with pytest.raises(ValueError):
+            number_to_words(bad)
+
+
+def _words_to_number(words):
+    """An independent parser: the inverse of number_to_words."""
+    small = {w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split())}
+    small.update({w: 10 * (i + 2) for i, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+    total = group = 0
+    for word in words:
+        if word == "hundred":
+            group *= 100
+        elif word in ("thousand", "million", "billion"):
+            total += group * {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9}[word]
+            group = 0
+        else:
+            group += small[word]
+    return total + group
+
+
+def test_make_number_words_round_trips_and_is_distinct():
+    from utils import make_number_words
+    words, digits, values = make_number_words(3000, max_digits=9, seed=2)
+    assert len(words) == len(digits) == values.shape[0] == 3000 and values.dtype == np.int64
+    assert len(set(values.tolist())) == 3000                       # distinct numbers
+    for w, d, v in zip(words, digits, values):
+        assert _words_to_number(w) == v == int(d) and d == str(v)
+    lengths = np.array([len(d) for d in digits])
+    assert lengths.min() == 1 and lengths.max() == 9
+    counts = np.bincount(lengths)[3:]      # 3..9 digits: drawn uniformly (1, 2: few numbers)
+    assert counts.min() > 0.8 * counts.mean()
+    again = make_number_words(3000, max_digits=9, seed=2)
+    assert again[1] == digits and make_number_words(3000, 9, seed=3)[1] != digits
+    _, d3, _ = make_number_words(50, max_digits=5, min_digits=3, seed=0)
+    assert all(3 <= len(d) <= 5 for d in d3)
+    for kwargs in ({"num_samples": 0, "max_digits": 3}, {"num_samples": 10, "max_digits": 13},
+                   {"num_samples": 10, "max_digits": 3, "min_digits": 4},
+                   {"num_samples": 6, "max_digits": 1}):
+        with pytest.raises(ValueError):
+            make_number_words(**kwargs)

@@ -14,8 +14,9 @@ from .claims import CLAIMS_VARIABLE, claim
 from .device import DEVICE_VARIABLE, get_context
 from .plotting import FIGSIZE, PALETTE, use_collection_style
 from .seed import SEED_VARIABLE, rng, seed_shift, set_seed, shifted_seed
-from .tasks import (encode_binary_addition, from_bits, make_adding_problem,
-                    make_binary_addition, make_digit_sum, make_parity,
+from .tasks import (NUMBER_WORDS, encode_binary_addition, from_bits, make_adding_problem,
+                    make_binary_addition, make_digit_sum, make_number_words, make_parity,
+                    number_to_words,
                     simulate_narendra_plant, to_bits)
 from .training import (DIGIT_SUM_KEYS, History, accuracy, count_parameters,
                        digit_sum_accuracy, fit, predict)
@@ -39,6 +40,6 @@ __all__ = [
     "CLAIMS_VARIABLE", "DEVICE_VARIABLE", "DIGIT_SUM_KEYS", "claim", "exercises", "SEED_VARIABLE", "FIGSIZE", "PALETTE", "History", "accuracy",
     "count_parameters", "digit_sum_accuracy", "encode_binary_addition", "fit", "from_bits",
     "get_context", "make_adding_problem", "make_binary_addition", "make_digit_sum",
-    "make_parity", "predict", "rng", "seed_shift", "set_seed", "shifted_seed", "simulate_narendra_plant", "start_notebook",
+    "make_number_words", "make_parity", "NUMBER_WORDS", "number_to_words", "predict", "rng", "seed_shift", "set_seed", "shifted_seed", "simulate_narendra_plant", "start_notebook",
     "to_bits", "use_collection_style",
 ]

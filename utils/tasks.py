@@ -150,3 +150,78 @@ def simulate_narendra_plant(u) -> np.ndarray:
                     / (1.0 + current ** 2 + previous ** 2) + u[k])
         previous = current
     return y
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ((10 ** 9, "billion"), (10 ** 6, "million"), (10 ** 3, "thousand"))
+NUMBER_WORDS = tuple(_ONES + _TENS + ["hundred", "thousand", "million", "billion"])
+"""The 32 words of :func:`number_to_words`, in a fixed order (for a vocabulary)."""
+
+
+def _below_thousand(value: int) -> list:
+    words = []
+    if value >= 100:
+        words += [_ONES[value // 100], "hundred"]
+        value %= 100
+    if value >= 20:
+        words.append(_TENS[value // 10 - 2])
+        value %= 10
+        if value:
+            words.append(_ONES[value])
+    elif value:
+        words.append(_ONES[value])
+    return words
+
+
+def number_to_words(value: int) -> list:
+    """An integer in ``[0, 10**12)`` written out in English words, as a list of words,
+    without "and" or hyphens: ``40012 -> ['forty', 'thousand', 'twelve']``,
+    ``0 -> ['zero']``. Every word is one of ``NUMBER_WORDS``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) \
+            or not 0 <= value < 10 ** 12:
+        raise ValueError(f"value must be an integer in [0, 10**12); got {value!r}")
+    value = int(value)
+    if value == 0:
+        return ["zero"]
+    words = []
+    for scale, name in _SCALES:
+        if value >= scale:
+            words += _below_thousand(value // scale) + [name]
+            value %= scale
+    return words + _below_thousand(value)
+
+
+def make_number_words(num_samples: int, max_digits: int, min_digits: int = 1, seed: int = 0):
+    """Distinct random integers written out in words, and their digits: the task of
+    notebook 12 (``['three', 'hundred', 'five'] -> '305'``).
+
+    The number of digits is drawn uniformly from ``[min_digits, max_digits]``, then the
+    value uniformly among the integers with that many digits (``0..9`` for one digit);
+    values are distinct, so the first ``k`` samples and the rest are disjoint sets of
+    numbers. Returns ``words`` (a list of ``n`` lists of words), ``digits`` (a list of
+    ``n`` strings) and ``values`` (an ``int64`` array of shape ``(n,)``).
+    """
+    n = _check_int("num_samples", num_samples, 1)
+    max_digits = _check_int("max_digits", max_digits, 1)
+    min_digits = _check_int("min_digits", min_digits, 1)
+    if max_digits > 12:
+        raise ValueError(f"max_digits must be <= 12; got {max_digits}")
+    if min_digits > max_digits:
+        raise ValueError(f"min_digits must be <= max_digits; got {min_digits} > {max_digits}")
+    available = 10 ** max_digits - (10 ** (min_digits - 1) if min_digits > 1 else 0)
+    if n > available // 2:
+        raise ValueError(f"num_samples must be <= {available // 2} (half of the {available} "
+                         f"numbers with {min_digits} to {max_digits} digits); got {n}")
+    rng = _rng(seed)
+    values, seen = [], set()
+    while len(values) < n:
+        k = int(rng.integers(min_digits, max_digits + 1))
+        low = 0 if k == 1 else 10 ** (k - 1)
+        value = int(rng.integers(low, 10 ** k))
+        if value not in seen:
+            seen.add(value)
+            values.append(value)
+    words = [number_to_words(v) for v in values]
+    return words, [str(v) for v in values], np.array(values, dtype=np.int64)
