@@ -37,8 +37,9 @@ README = ROOT / "README.md"
 README_SECTIONS = ("Start (two commands)", "The notebooks", "Learning path", "Read it as a book",
                    "Running on a GPU", "Teaching with it", "Same numbers on your machine? Seeds and CPUs",
                    "Troubleshooting", "Gluon pitfalls the notebooks run into")
-# What a translation must carry over unchanged: formulas, code spans, link targets.
-KEPT = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`|\]\([^)\s]+\)", re.S)
+# What a translation must carry over unchanged: formulas, code spans (which may wrap onto a
+# second line, as markdown allows), link targets.
+KEPT = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+(?:\n[^`\n]+)?`|\]\([^)\s]+\)", re.S)
 
 
 def english_documents() -> list:
@@ -64,7 +65,11 @@ def readme_blocks(text: str) -> list:
     blocks): [(context, English)], the context naming the section."""
     blocks = []
     for section in re.split(r"(?m)^(?=## )", text):
-        title = section.splitlines()[0][3:].strip() if section.startswith("## ") else ""
+        if not section.startswith("## "):  # the introduction under the title (the title is fixed)
+            blocks += [("README: introduction", block) for block in split_blocks(section)
+                       if not block.startswith("# ")]
+            continue
+        title = section.splitlines()[0][3:].strip()
         if title not in README_SECTIONS:
             continue
         for block in split_blocks(section):
