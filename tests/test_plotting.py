@@ -25,3 +25,30 @@ def test_collection_style_works_in_a_plain_script(tmp_path):
                             env={"MPLBACKEND": "Agg", "PATH": ""})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "figure.png").stat().st_size > 0
+
+
+def test_chinese_text_renders_without_missing_glyphs(tmp_path):
+    # Every character of the Tang poems, a title mixing Latin, digits, a minus sign and
+    # Chinese: matplotlib warns "Glyph ... missing from current font" for any it cannot draw.
+    import warnings
+    from pathlib import Path
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from utils.plotting import CJK_FONT
+    use_collection_style()
+    assert mpl.rcParams["font.family"][-1] == CJK_FONT
+    corpus = (Path(__file__).resolve().parents[1] / "data" / "tang300.txt").read_text("utf-8")
+    characters = sorted(set(corpus) - set("\n"))
+    assert len(characters) > 2000
+    lines = ["".join(characters[i:i + 80]) for i in range(0, len(characters), 80)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph fails the test
+        fig, ax = plt.subplots()
+        ax.set_title("床前明月光 (5 characters), perplexity −1.5")
+        ax.set_xlabel("平仄 of position 2, 4, 6")
+        for row, line in enumerate(lines):
+            ax.text(0, row / len(lines), line, fontsize=3)
+        for suffix in ("svg", "png"):
+            fig.savefig(tmp_path / f"chinese.{suffix}")
+        plt.close(fig)
