@@ -127,7 +127,7 @@ def test_the_shipped_tang_poems_load():
     poems = read_poems(TANG300)
     assert len(poems) == 313
     first = poems[0]
-    assert first.title == "《感遇・其一》" and first.author == "张九龄"
+    assert first.title == "《感遇·其一》" and first.author == "张九龄"
     assert first.lines[0] == "兰叶春葳蕤，桂华秋皎洁。"
     characters = "".join("".join(poem.lines) for poem in poems)
     assert 20_000 < len(characters) < 30_000
