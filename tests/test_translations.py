@@ -124,3 +124,24 @@ def test_generated_notebook_replaces_only_markdown(sandbox):
     assert ["".join(c["source"]) for c in made["cells"]] == \
         ["# 记忆", "x = 1", "状态 $H_t$ 保存 `x`。", "即将删除。"]
     assert made["metadata"]["language"] == "zh_CN"
+
+
+def test_readme_links_are_written_as_seen_from_zh(tmp_path, monkeypatch):
+    """zh/README.md: a section anchor goes to its Chinese heading (or the English README), a
+    file without a Chinese version to the English one; the Chinese book's landing page sends
+    those to the English book's pages or, outside the book, to no link at all."""
+    import build_book
+
+    monkeypatch.setattr(translate, "ZH", tmp_path)
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "00_x.ipynb").write_text("{}")
+    text = ("见[排错](#troubleshooting)、[锁](#the-lock-file)、[00](notebooks/00_x.ipynb)、"
+            "[01](notebooks/01_y.ipynb)、[报告](docs/r.md)、[S](https://x.org)")
+    local = translate.localized_links(text, {"troubleshooting": "#故障排除"})
+    assert local == ("见[排错](#故障排除)、[锁](../README.md#the-lock-file)、[00](notebooks/00_x.ipynb)、"
+                     "[01](../notebooks/01_y.ipynb)、[报告](../docs/r.md)、[S](https://x.org)")
+    assert translate.slug("在你的机器上数字一样吗？随机种子与 CPU") == "在你的机器上数字一样吗随机种子与-cpu"
+    assert build_book.english_links(local + "[English README](../README.md)") == (
+        '见[排错](#故障排除)、锁、[00](notebooks/00_x.ipynb)、'
+        '<a href="../notebooks/01_y.html">01</a>、报告、[S](https://x.org)'
+        '<a href="../index.html">English README</a>')

@@ -82,11 +82,27 @@ def landing_page_zh(has_solutions: bool) -> str:
         "代码单元和输出与英文版相同，只有文字是中文。下面列出已经译成中文的笔记本。")
     parts = ["# 用 MXNet Gluon 学循环神经网络",
              '<p lang="en"><a href="../index.html">English</a></p>',
-             body.replace("](../README.md)", "](../index.html)").strip(),
+             english_links(body).strip(),
              toctree("笔记本", "notebooks")]
     if has_solutions:
         parts.append(toctree("习题解答", "solutions"))
     return "\n\n".join(parts) + "\n"
+
+
+def english_links(markdown: str) -> str:
+    """The Chinese README's links to English-only files (``](../...)``) as the Chinese book needs
+    them: an English notebook goes to its page in the English book, the README to the English
+    landing page, anything else the book does not hold (docs/, the English README's other
+    sections) keeps its text without a link. (myst would make each a dead ``#../`` anchor.)"""
+    def link(match):
+        text, target = match.group(1), match.group(2)
+        page = re.fullmatch(r"\.\./(notebooks|solutions)/([\w-]+)\.ipynb", target)
+        if page:
+            return f'<a href="../{page[1]}/{page[2]}.html">{text}</a>'
+        if target == "../README.md":
+            return f'<a href="../index.html">{text}</a>'
+        return text
+    return re.sub(r"\[([^\]]+)\]\((\.\./[^)\s]+)\)", link, markdown)
 
 
 def write_if_changed(path: Path, text: str) -> None:
