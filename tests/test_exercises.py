@@ -91,3 +91,22 @@ def test_wrong_answer_fails_with_a_reason(key, answer, capsys):
 def test_silent_while_unanswered(key, capsys):
     assert exercises.check(key, None) is None
     assert capsys.readouterr().out == ""
+
+
+def test_checks_speak_the_notebooks_language(tmp_path, monkeypatch, capsys):
+    from utils import exercises
+
+    monkeypatch.delenv("GLUON_RNN_LANG", raising=False)
+    assert exercises.language() == "en"
+    (tmp_path / "zh" / "notebooks").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "zh" / "notebooks")  # a kernel runs in its notebook's folder
+    assert exercises.language() == "zh"
+    exercises._translations.cache_clear()
+    monkeypatch.setattr(exercises, "_translations", lambda: {"{n} is too big": "{n} 太大了"})
+    assert exercises._("{n} is too big", n=3) == "3 太大了"
+    assert exercises._("no translation yet") == "no translation yet"  # English until translated
+    monkeypatch.setenv("GLUON_RNN_LANG", "en")
+    assert exercises._("{n} is too big", n=3) == "3 is too big"
+    monkeypatch.setenv("GLUON_RNN_LANG", "fr")
+    with pytest.raises(ValueError, match="GLUON_RNN_LANG"):
+        exercises.language()

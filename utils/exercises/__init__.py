@@ -11,12 +11,56 @@ A notebook's exercise cell reads::
 runs clean under nbval), and otherwise prints whether the answer is right and
 why, and returns ``True`` or ``False``. The worked solutions in ``solutions/``
 assert that their answers pass.
+
+Checks speak the notebook's language: Chinese when the notebook runs from the
+Chinese edition's folders (``zh/notebooks``, ``zh/solutions``) or
+``GLUON_RNN_LANG=zh``. A check writes each message as ``_("template {x}", x=...)``;
+the Chinese templates live in the gettext catalog ``zh/po/exercises.po``
+(``make translate`` collects the templates), and a message without a current
+translation is shown in English.
 """
+import functools
 import importlib
+import os
+from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Tuple
 
 Check = Callable[[Any], Tuple[bool, str]]
 _CHECKS: Dict[str, Check] = {}
+
+
+CATALOG = Path(__file__).resolve().parents[2] / "zh" / "po" / "exercises.po"
+VERDICT = {"en": ("Exercise {key}: ", "Right. ", "Not yet. "),
+           "zh": ("练习 {key}：", "正确。", "还不对。")}
+
+
+def language() -> str:
+    """"zh" when GLUON_RNN_LANG says so or the notebook runs from zh/notebooks or
+    zh/solutions (a kernel's working directory is its notebook's folder), else "en"."""
+    chosen = os.environ.get("GLUON_RNN_LANG", "").lower()
+    if chosen in ("en", "zh"):
+        return chosen
+    if chosen:
+        raise ValueError(f"GLUON_RNN_LANG must be 'en' or 'zh', not {chosen!r}")
+    return "zh" if Path.cwd().parent.name == "zh" else "en"
+
+
+@functools.lru_cache(maxsize=1)
+def _translations() -> Dict[str, str]:
+    """English template -> Chinese template, for the current, non-fuzzy entries."""
+    if not CATALOG.exists():
+        return {}
+    import polib
+
+    return {e.msgid: e.msgstr for e in polib.pofile(str(CATALOG))
+            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+
+
+def _(template: str, **values: Any) -> str:
+    """A check's message in the notebook's language: ``template.format(**values)``."""
+    if language() == "zh":
+        template = _translations().get(template, template)
+    return template.format(**values) if values else template
 
 
 def exercise(key: str) -> Callable[[Check], Check]:
@@ -51,8 +95,9 @@ def check(key: str, answer: Any) -> Optional[bool]:
     try:
         right, why = function(answer)
     except (TypeError, ValueError, IndexError, KeyError) as error:
-        right, why = False, f"the answer has the wrong form ({error})"
-    print(f"Exercise {key}: " + ("Right. " if right else "Not yet. ") + why)
+        right, why = False, _("the answer has the wrong form ({error})", error=error)
+    header, yes, no = VERDICT[language()]
+    print(header.format(key=key) + (yes if right else no) + why)
     return bool(right)
 
 
@@ -70,4 +115,4 @@ def close(value: Any, target: float, tolerance: float) -> bool:
     return abs(float(value) - target) <= tolerance
 
 
-__all__ = ["check", "close", "exercise", "keys"]
+__all__ = ["check", "close", "exercise", "keys", "language", "_"]
