@@ -202,8 +202,8 @@ def translated_readme() -> str:
     blocks = [(context, block, text[(context, block)]) for context, block in readme_blocks(README.read_text())]
     # A link to a translated section goes to its Chinese heading; one to an English-only section
     # goes to the English README.
-    anchors = {slug(block[3:]): "#" + slug(chinese.lstrip("# ")) for _, block, chinese in blocks
-               if block.startswith("## ")}
+    anchors = {slug(block.splitlines()[0][3:]): "#" + slug(chinese.splitlines()[0].lstrip("# "))
+               for _, block, chinese in blocks if block.startswith("## ")}
     for _, _, chinese in blocks:
         parts += [localized_links(chinese, anchors), ""]
     parts += ["[English README](../README.md)", ""]
