@@ -26,6 +26,8 @@ def _(answer: Any) -> Tuple[bool, str]:
     accuracies = [float(a) for a in answer]
     if len(accuracies) != len(lengths):
         raise ValueError(f"give three accuracies, for L = {lengths}")
+    if not all(0.0 <= accuracy <= 1.0 for accuracy in accuracies):
+        return False, "an accuracy is a fraction of right answers, between 0 and 1."
     for L, accuracy in zip(lengths, accuracies):
         seen = 1 in _window(L, R)  # is the first digit, at step 1, in the last output's window?
         # inside the window the task is learnable (the notebook's stacks score > 0.95 there);
@@ -83,8 +85,15 @@ def _(answer: Any) -> Tuple[bool, str]:
         return False, ("beyond the window the model is not always wrong, it guesses: a coin flip is "
                        "right half the time.")
     if close(answer, ((R - 1) + (T - R + 1) / 2) / T, 0.01):
-        return False, (f"off by one: the output at step t sees steps t - {R - 1} .. t, so at t = {R} "
-                       "it still sees x_1 and the whole parity.")
+        return False, (f"if you derived this: off by one, the output at step t sees steps t - {R - 1} "
+                       f".. t, so at t = {R} it still sees x_1 and the whole parity. If you measured "
+                       f"it: the exercise asks for the bound, which a run reaches only if it learns "
+                       f"the parity of all {R} bits at step {R}, the hardest step to learn; compare "
+                       "your per-step accuracies with the bound.")
+    if 0.5 < float(answer) < target:
+        return False, ("lower than the bound: a measured accuracy? The exercise asks for the best "
+                       "possible one; a run that has not learned the parity of the longest window "
+                       "falls short of it.")
     return False, (f"at which steps t does the window of R = {R} steps, ending at t, hold all of "
                    "x_1 .. x_t? Those are right; every other step is a fair coin.")
 
