@@ -269,9 +269,10 @@ def test_every_page_renders_offline(book, server, browser):
 
 
 SEARCHES = [("", words, "notebooks/") for words in SEARCH_WORDS] + [
-    pytest.param("zh/", "遗忘门", "notebooks/07_lstm", marks=pytest.mark.skipif(
-        not (build_book.ZH / "notebooks" / "07_lstm.ipynb").exists(),
-        reason="notebook 07 is not translated yet"))]
+    pytest.param("zh/", words, f"notebooks/{name}", marks=pytest.mark.skipif(
+        not (build_book.ZH / "notebooks" / f"{name}.ipynb").exists(),
+        reason=f"notebook {name} is not translated yet"))
+    for words, name in [("遗忘门", "07_lstm"), ("困惑度", "09_language_models")]]
 
 
 @pytest.mark.parametrize("book_path, words, expected", SEARCHES)
