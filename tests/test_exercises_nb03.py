@@ -9,7 +9,7 @@ from utils.exercises import nb03
 RIGHT = {"03.1": 2, "03.4": 3, "03.6": 8}
 WRONG = {
     "03.1": [1, 4, 16, 0],   # one bit = one unit? more than needed; none
-    "03.4": [2, 4, 1],       # the plain adder; carry and a_t without merging; one
+    "03.4": [2, 4, 1, 6],    # the plain adder; carry and a_t without merging; one; H_t with the output
     "03.6": [1, 256, 16],    # parity's one bit; cases instead of bits; twice T
 }
 

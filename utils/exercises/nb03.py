@@ -54,15 +54,18 @@ def _(answer: Any) -> Tuple[bool, str]:
 
 
 def _count_states(step_outputs: Callable[[Sequence], list], symbols: Sequence,
-                  prefix_length: int = 3, suffix_length: int = 3) -> int:
+                  prefix_length: int = 3, suffix_length: int = 3,
+                  with_current_output: bool = False) -> int:
     """Number of histories that must be told apart (Myhill-Nerode): prefixes of the input stream
     that give different outputs on some continuation. ``step_outputs(stream)`` returns the output
-    at every step of an input stream."""
+    at every step of an input stream. With ``with_current_output`` the output at the prefix's
+    last step counts too: what a state H_t must hold when the read-out O_t is a function of H_t."""
     suffixes = [s for k in range(1, suffix_length + 1) for s in itertools.product(symbols, repeat=k)]
     signatures = set()
     for prefix in itertools.product(symbols, repeat=prefix_length):
-        signatures.add(tuple(tuple(step_outputs(prefix + suffix)[prefix_length:])
-                             for suffix in suffixes))
+        future = tuple(tuple(step_outputs(prefix + suffix)[prefix_length:]) for suffix in suffixes)
+        current = step_outputs(prefix)[-1] if with_current_output else None
+        signatures.add((current, future))
     return len(signatures)
 
 
@@ -85,8 +88,15 @@ def _(answer: Any) -> Tuple[bool, str]:
     symbols = list(itertools.product((0, 1), repeat=2))
     plain = _count_states(lambda s: _adder_outputs(s, delay=0), symbols)
     delayed = _count_states(lambda s: _adder_outputs(s, delay=1), symbols)
+    delayed_with_output = _count_states(lambda s: _adder_outputs(s, delay=1), symbols,
+                                        with_current_output=True)
     if int(answer) != answer:
         raise ValueError("give a whole number of states")
+    if int(answer) == delayed_with_output and delayed_with_output != delayed:
+        return False, (f"{delayed_with_output} is what the Elman state H_t must hold, since the read-out "
+                       "O_t = H_t W_hq + b_q also writes the bit of step t from it: a different question, "
+                       "also a fair one. The exercise asks how many states must be passed from one "
+                       "step to the next, that is, what the future outputs need.")
     if int(answer) == delayed:
         return True, (f"{delayed} states: the next sum bit and carry depend on a_t + b_t + c_(t-1), so "
                       "the state must hold the sum a_t + c_(t-1), which is 0, 1 or 2. The histories "
