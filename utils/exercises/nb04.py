@@ -149,5 +149,9 @@ def _(answer):
                        f"P = (d + h + 1) h = {(d + h + 1) * h} parameters, not h^2 = {h * h}.")
     if close(answer, truth / n, 0.01 * truth / n):
         return False, "that is the count for one sequence; the batch has n = 256 of them."
+    if close(answer, 2 * truth, 0.02 * truth):
+        return False, ("that counts floating-point operations (a multiply and an add each); the "
+                       "question asks for multiply-adds, half as many. Use your FLOP count for the "
+                       "GFLOP/s part.")
     return False, ("nd.dot(S, W_hh) multiplies an (n P) x h matrix by an h x h matrix: "
                    "n P h^2 multiply-adds, with P = (d + h + 1) h.")
