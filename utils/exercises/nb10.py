@@ -1,49 +1,51 @@
 """Checks for the exercises of notebook 10 (classical Chinese poems)."""
-from ..text import poem_form
+from ..poetry import poem_lines, tone_alternation, tone_class
 from . import close, exercise
 
+CHUNXIAO = "春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。"
 
-def _parameters(q: int, d: int, h: int):
-    """Embedding, LSTM layer (two biases per gate, as in Gluon) and decoder."""
-    return q * d, 4 * (d * h + h * h + 2 * h), (h + 1) * q
+
+def _tied_parameters(q: int, h: int) -> int:
+    """Embedding q x h (also the decoder's weights), LSTM layer with d = h (two biases per
+    gate, as in Gluon), the decoder's own bias."""
+    return q * h + 4 * (h * h + h * h + 2 * h) + q
 
 
 @exercise("10.1")
 def _(answer):
-    embedding, lstm, decoder = _parameters(2600, 64, 128)
-    target = decoder / (embedding + lstm + decoder)
-    # tolerance: a share rounded to two decimals
-    if close(answer, target, 0.005):
-        return True, (f"embedding q d = {embedding:,}, LSTM 4(dh + h^2 + 2h) = {lstm:,}, decoder "
-                      f"(h + 1) q = {decoder:,}: the decoder holds {target:.0%} of the parameters, "
-                      "more than the recurrent layer and the embedding together.")
-    if close(answer, decoder / (lstm + decoder), 0.005):
-        return False, "count the embedding too: it is a q x d table, another q d parameters."
-    if close(answer, 128 * 2600 / (embedding + lstm + 128 * 2600), 0.005):
-        return False, "the decoder has a bias per output as well: (h + 1) q parameters."
-    return False, "add up the embedding (q x d), the LSTM layer (4 blocks of dh + h^2 + 2h) and the decoder ((h + 1) q)."
+    q, h = 1500, 128
+    target = _tied_parameters(q, h)
+    given = float(answer)
+    if given == target:  # a count: exact
+        return True, (f"embedding q h = {q * h:,} (the decoder reuses it), LSTM 4(h^2 + h^2 + 2h) "
+                      f"= {4 * (2 * h * h + 2 * h):,}, decoder bias q = {q:,}: {target:,} in all; "
+                      f"untied it would be {target + q * h:,}, tying saves {q * h / (target + q * h):.0%}.")
+    if given == target + q * h:
+        return False, "that is the untied model: with tying the decoder's q x h weights are the embedding's."
+    if given == target - q:
+        return False, "the decoder keeps its own bias: q more parameters."
+    if given == target - 4 * h:
+        return False, "Gluon's LSTM keeps two biases per gate (input and recurrent): 4 x 2h."
+    return False, "add the embedding (q x h, shared with the decoder), the LSTM layer (4 blocks of h^2 + h^2 + 2h with d = h) and the decoder's bias (q)."
 
 
 @exercise("10.2")
 def _(answer):
-    poem = "床前明月光疑是地上霜。举头望明月，低头思故乡。"
-    target = tuple(poem_form([poem]).values())
-    given = tuple(float(v) for v in answer)
-    if len(given) != 3:
-        raise ValueError("give three shares: (length, punctuation, regular)")
-    # tolerance: shares given as fractions rounded to two decimals
-    if all(close(g, t, 0.005) for g, t in zip(given, target)):
-        return True, ("without the first comma there are three clauses: 10, 5 and 5 characters, "
-                      "so 2/3 have the right length; and every mark is now in the wrong place "
-                      "(full stop, comma, full stop where comma, full stop, comma are due), so "
-                      "the punctuation share is 0 and the poem is not regular: one missing mark "
-                      "shifts the parity of every clause after it.")
-    if close(given[1], 0.75, 0.005) or close(given[1], 2 / 3, 0.005):
-        return False, ("count the clauses after the missing comma: the first clause now runs to "
-                       "the first full stop, and each later clause moves to the other parity.")
-    if close(given[0], 0.75, 0.005) or close(given[0], 1.0, 0.005):
-        return False, "the first clause now has 10 characters: cut the text at the marks that are there."
-    return False, "cut the poem at its punctuation marks, then apply the three rules of section 2."
+    lines = poem_lines(CHUNXIAO)
+    target = tone_alternation(CHUNXIAO)
+    pairs = ", ".join(f"{line[1]}{tone_class(line[1])}{line[3]}{tone_class(line[3])}" for line in lines)
+    # tolerance: a share of four lines, given to two decimals
+    if close(answer, target, 0.005):
+        return True, (f"2nd and 4th characters: {pairs}; {round(target * len(lines))} of "
+                      f"{len(lines)} lines alternate. 觉 (jué, tone 2 today) was an 入声 "
+                      "character, 仄, so a Tang reader hears all four lines alternate: the "
+                      "modern measure errs on exactly these characters.")
+    if close(answer, 1.0, 0.005):
+        return False, ("that is the Tang reading (觉 was 入声, 仄); the measure uses Mandarin, "
+                       "where 觉 jué is tone 2, 平, like 眠 mián.")
+    if close(answer, 0.5, 0.005) or close(answer, 0.25, 0.005):
+        return False, "tones 1 and 2 are 平, 3 and 4 are 仄; compare only the 2nd and 4th characters of each line."
+    return False, "give the share of the four lines whose 2nd and 4th characters differ in tone class."
 
 
 @exercise("10.3")
