@@ -1,14 +1,15 @@
 """Checks for the exercises of notebook 05 (exploding and vanishing gradients).
 
 The Jacobian sweeps are recomputed in NumPy with the notebook's matrices and inputs
-(h = 32, d = 1, T = 60; W_hh from ``utils.rng(0)``, x and W_xh from ``utils.rng(1)``), so a
+(h = 32, d = 1, T = 200; W_hh from ``utils.rng(0)``, x and W_xh from ``utils.rng(1)``), so a
 seed shift (``GLUON_RNN_SEED``) moves the checks together with the notebook.
 """
 import numpy as np
 
 from . import close, exercise
 
-H, D, T = 32, 1, 60
+H, D, T = 32, 1, 200
+START = 100   # the notebook's fitted_rate skips distances below this
 RHOS = (0.5, 0.9, 1.0, 1.1, 1.5)
 
 
@@ -47,7 +48,7 @@ def jacobian_norms(rho, input_scale=None):
     return np.array(norms)
 
 
-def fitted_rate(norms, start=10):
+def fitted_rate(norms, start=START):
     """Slope of log(norm) against the distance, for distances >= start."""
     distance = np.arange(len(norms))
     keep = distance >= start
@@ -56,22 +57,29 @@ def fitted_rate(norms, start=10):
 
 @exercise("05.1")
 def _(answer):
-    changes = {rho: fitted_rate(jacobian_norms(rho), 0) - fitted_rate(jacobian_norms(rho), 10)
+    changes = {rho: fitted_rate(jacobian_norms(rho), 0) - fitted_rate(jacobian_norms(rho))
                for rho in RHOS}
     largest = max(abs(c) for c in changes.values())
-    # the rates are printed to 4 decimals: a difference of two printed rates is off by up to 1e-4
     W = matrix_with_spectral_radius(1.0)
-    transient = [np.linalg.norm(np.linalg.matrix_power(W, k), 2) for k in (1, 5, 59)]
+    transient = [np.linalg.norm(np.linalg.matrix_power(W, k), 2) for k in (1, 10, T - 1)]
     reason = (f"W_hh for radius rho is rho times the same matrix, so log||W^k|| = k log rho + "
               f"log||W_1^k||: the transient term is the same for every rho and every rate moves "
               f"by the same {largest:.1e}. The transient is an offset, not a slope: "
               f"||W_1^k||_2 is {transient[0]:.2f}, {transient[1]:.2f}, {transient[2]:.2f} at "
-              "k = 1, 5, 59 for rho = 1: a nearly constant factor above rho^k (the matrix is "
+              f"k = 1, 10, {T - 1} for rho = 1: a bounded factor above rho^k (the matrix is "
               "non-normal), which lifts the line but hardly tilts it.")
-    if close(answer, largest, 1.5e-4):
+    value = float(answer)
+    if value == 0:
+        return False, ("the rates do change, if only slightly: print the change with more digits "
+                       "(format it as :.1e).")
+    if value < 0 and close(-value, largest, 0.3 * largest):
+        return False, "give the change in absolute value (the question asks for its size)."
+    # 30 %: the answer read off a rate difference printed to one or two significant digits
+    if close(value, largest, 0.3 * largest):
         return True, reason
-    return False, (f"the largest change of a fitted rate is {largest:.1e}, much smaller than "
-                   f"that. {reason}")
+    return False, (f"the largest change of a fitted rate is {largest:.1e}"
+                   + (", much smaller than that. " if value > largest else ", larger than that. ")
+                   + reason)
 
 
 def mean_tanh_slope(rho, input_scale):
@@ -85,23 +93,40 @@ def mean_tanh_slope(rho, input_scale):
     return float(np.mean(slopes))
 
 
+def rms_state(rho, input_scale):
+    """Root mean square of h_t over the units and the second half of the notebook's trajectory."""
+    x, W_xh = _inputs()
+    W = matrix_with_spectral_radius(rho)
+    state, states = np.zeros(H), []
+    for t in range(T):
+        state = np.tanh(x[t] @ (input_scale * W_xh) + state @ W)
+        states.append(state)
+    return float(np.sqrt(np.mean(np.array(states[T // 2:]) ** 2)))
+
+
 @exercise("05.2")
 def _(answer):
-    scale = float(answer)
-    if not scale > 0:
-        raise ValueError("the input scale must be a positive number")
-    rate = fitted_rate(jacobian_norms(1.5, scale))
-    mean_slope, unit_slope = mean_tanh_slope(1.5, scale), mean_tanh_slope(1.5, 1.0)
-    # the rate is exact up to float64 rounding; growth means a positive rate
-    if rate > 0:
-        return True, (f"at input scale {scale:g} the rho = 1.5 tanh network's Jacobian norms grow "
-                      f"(fitted rate {rate:+.3f} per step): weaker input saturates the units less "
-                      f"(mean slope tanh' {mean_slope:.2f}, against {unit_slope:.2f} at unit "
-                      "input), and the slopes no longer shrink the product faster than W_hh, of "
-                      "spectral radius 1.5, stretches it.")
-    return False, (f"at input scale {scale:g} the rate is {rate:+.3f} per step (mean tanh slope "
-                   f"{mean_slope:.2f}): the inputs still drive the units into saturation. Try a "
-                   "weaker input, so that tanh' stays closer to 1.")
+    value = float(answer)
+    rho, scale = 1.5, 0.1
+    rate = fitted_rate(jacobian_norms(rho, scale))
+    unit_rate = fitted_rate(jacobian_norms(rho, 1.0))
+    slope, rms = mean_tanh_slope(rho, scale), rms_state(rho, scale)
+    why = (f"at input scale {scale} the units are not near zero (rms h_t {rms:.2f} over the second "
+           f"half, mean tanh' {slope:.2f}): with rho = 1.5 the origin is unstable, so the "
+           f"recurrence itself drives the units into the curved part of tanh whatever the input. "
+           f"A step then multiplies the product by about rho x mean tanh' = {rho * slope:.2f}, "
+           f"close to 1, so the rate ({rate:+.3f} per step) is near zero, far from the linear "
+           f"network's log 1.5 = {np.log(rho):.3f} and above the {unit_rate:+.3f} of unit input.")
+    # the rate is exact up to float64 rounding; 0.0015 allows an answer read to three decimals
+    if close(value, rate, 1.5e-3):
+        return True, why
+    if close(value, np.log(rho), 0.01):
+        return False, ("that is the linear network's rate log 1.5: weak input does not make the "
+                       "tanh network linear here. Measure the rate with norms_by_distance.")
+    if close(value, unit_rate, 1.5e-3):
+        return False, "that is the rate at unit input scale; scale W_xh by 0.1."
+    return False, (f"the fitted rate of the rho = 1.5 tanh network at input scale {scale} is not "
+                   f"{value:+.3f}: run norms_by_distance(nd.tanh, 0.1 * W_xh) and fit its rate.")
 
 
 @exercise("05.4")
