@@ -35,7 +35,7 @@ help:
 	@echo "make robustness  run notebooks and solutions under seed shifts x CPU paths x threads and"
 	@echo "              write docs/robustness.md (NB_ROBUST=, SHIFTS=, PATHS=, THREADS=)"
 	@echo "make translate  refresh the Chinese catalogs (zh/po/) from the English, write the Chinese"
-	@echo "              notebooks of the complete ones (zh/), list what needs translating (START=...)"
+	@echo "              notebooks of the complete ones (zh/), list what needs translating (START=..., ONLY=...)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
 	@echo "make clean    remove .venv and build/"
 	@echo "options: MXNET=mxnet-cu117 (GPU build), DEVICE=cpu|gpu|auto, PYTHON=python3.11, JOBS=2 (test workers)"
@@ -95,7 +95,7 @@ robustness-report: $(STAMP)
 
 # The Chinese edition: START=notebooks/00_sequences_and_memory.ipynb opens a new catalog.
 translate: $(STAMP)
-	$(BIN)/python tools/translate.py --generate $(if $(START),--start $(START))
+	$(BIN)/python tools/translate.py --generate $(if $(START),--start $(START)) $(if $(ONLY),--only $(ONLY))
 
 lock:
 	$(PYTHON) -m venv $(LOCK_TOOLS)

@@ -3,6 +3,7 @@
     python tools/translate.py            # refresh every catalog from the English, list what needs work
     python tools/translate.py --start notebooks/00_sequences_and_memory.ipynb   # open a new catalog
     python tools/translate.py --generate # write zh/notebooks, zh/solutions, zh/README.md
+    python tools/translate.py --generate --only notebooks/03_elman_network.ipynb   # just these
 
 The English notebooks and README are the source. Each translated document has a catalog,
 ``zh/po/<folder>/<name>.po`` (``zh/po/README.po`` for the README), with one entry per
@@ -263,13 +264,17 @@ def main(argv=None) -> int:
                         help="English documents whose catalogs to create")
     parser.add_argument("--generate", action="store_true",
                         help="write the Chinese document of every complete catalog")
+    parser.add_argument("--only", type=Path, nargs="*", default=[],
+                        help="refresh and write only these English documents (default: all)")
     args = parser.parse_args(argv)
+    only = {(ROOT / p).resolve() for p in args.only}
     for english in args.start:
         refresh((ROOT / english).resolve(), create=True)
-    for english in translated_documents():
+    chosen = [e for e in translated_documents() if not only or e in only]
+    for english in chosen:
         refresh(english)
     if args.generate:
-        for english in translated_documents():
+        for english in chosen:
             if problems(english):
                 print(f"skipped {english.relative_to(ROOT)}: its catalog is not complete")
                 continue
