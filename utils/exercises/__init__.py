@@ -14,10 +14,12 @@ assert that their answers pass.
 
 Checks speak the notebook's language: Chinese when the notebook runs from the
 Chinese edition's folders (``zh/notebooks``, ``zh/solutions``) or
-``GLUON_RNN_LANG=zh``. A check writes each message as ``_("template {x}", x=...)``;
-the Chinese templates live in the gettext catalog ``zh/po/exercises.po``
-(``make translate`` collects the templates), and a message without a current
-translation is shown in English.
+``GLUON_RNN_LANG=zh``. A check writes each message as ``_("template {x:.2f}", x=...)``,
+the template a string literal with the formatting in it (the checks are named
+``check_k``, so that ``_`` stays the translator in every module); the Chinese
+templates live in the gettext catalog ``zh/po/exercises.po`` (``make translate``
+collects the templates), and a message without a current translation is shown in
+English.
 """
 import functools
 import importlib
@@ -57,10 +59,18 @@ def _translations() -> Dict[str, str]:
 
 
 def _(template: str, **values: Any) -> str:
-    """A check's message in the notebook's language: ``template.format(**values)``."""
+    """A check's message in the notebook's language: ``template.format(**values)``. A
+    translation whose placeholders do not fit the values (tests/test_translations.py rejects
+    one) gives way to the English."""
+    english = template
     if language() == "zh":
         template = _translations().get(template, template)
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english.format(**values)
 
 
 def exercise(key: str) -> Callable[[Check], Check]:

@@ -1,7 +1,7 @@
 """Checks for the exercises of notebook 04 (backpropagation through time)."""
 import numpy as np
 
-from . import close, exercise
+from . import _, close, exercise
 
 # Two correct float64 computations of the same gradient differ by rounding only (about 1e-15
 # relative for these sizes); a wrong formula is off by 1e-3 or more. 1e-10 sits between the two.
@@ -61,42 +61,43 @@ def _compare(function, activation, last_only, hint):
     wrong = [name for name in NAMES if not worst[name] < GRADIENT_TOLERANCE]
     errors = ", ".join(f"{name} {worst[name]:.1e}" for name in NAMES)
     if not wrong:
-        return True, (f"on two random float64 problems every gradient agrees with autograd to "
-                      f"rounding (relative errors {errors}; a wrong formula is off by 1e-3 or more).")
-    return False, f"relative error against autograd: {errors}. {hint(wrong)}"
+        return True, _("on two random float64 problems every gradient agrees with autograd to "
+                       "rounding (relative errors {errors}; a wrong formula is off by 1e-3 or more).",
+                       errors=errors)
+    return False, _("relative error against autograd: {errors}. {hint}", errors=errors, hint=hint(wrong))
 
 
 def _relu_hint(wrong):
     if set(wrong) <= {"W_hq", "b_q"}:
-        return "Only the output weights are off: their gradient is sum_t H_t^T dL/dO_t."
+        return _("Only the output weights are off: their gradient is sum_t H_t^T dL/dO_t.")
     if {"W_hq", "b_q"} & set(wrong):
-        return ("The output weights are off too, so the forward pass is not yet ReLU: "
-                "H_t = max(Z_t, 0).")
-    return ("The forward pass is right but the error terms are not: with ReLU, "
-            "delta_t = (dL/dO_t W_hq^T + delta_{t+1} W_hh^T) * [Z_t > 0]. Since H_t = max(Z_t, 0), "
-            "H_t > 0 exactly where Z_t > 0, so the stored states still suffice; 1 - H_t^2 is the "
-            "tanh slope and is wrong here.")
+        return _("The output weights are off too, so the forward pass is not yet ReLU: "
+                 "H_t = max(Z_t, 0).")
+    return _("The forward pass is right but the error terms are not: with ReLU, "
+             "delta_t = (dL/dO_t W_hq^T + delta_{t+1} W_hh^T) * [Z_t > 0]. Since H_t = max(Z_t, 0), "
+             "H_t > 0 exactly where Z_t > 0, so the stored states still suffice; 1 - H_t^2 is the "
+             "tanh slope and is wrong here.")
 
 
 def _last_step_hint(wrong):
     if set(wrong) == set(NAMES):
-        return ("Every gradient is off; if you still sum the losses of all steps, remember that "
-                "only dL/dO_T is non-zero now: dL/dO_t = 0 for t < T.")
+        return _("Every gradient is off; if you still sum the losses of all steps, remember that "
+                 "only dL/dO_T is non-zero now: dL/dO_t = 0 for t < T.")
     if {"W_hq", "b_q"} & set(wrong):
-        return "The output weights get a gradient from step T only: H_T^T dL/dO_T."
-    return ("The recursion keeps its form, delta_t = (dL/dO_t W_hq^T + delta_{t+1} W_hh^T) * "
-            "phi'(Z_t), but the first term is zero for t < T: only the path from the future "
-            "carries error to the earlier steps.")
+        return _("The output weights get a gradient from step T only: H_T^T dL/dO_T.")
+    return _("The recursion keeps its form, delta_t = (dL/dO_t W_hq^T + delta_{t+1} W_hh^T) * "
+             "phi'(Z_t), but the first term is zero for t < T: only the path from the future "
+             "carries error to the earlier steps.")
 
 
 @exercise("04.1")
-def _(answer):
+def check_1(answer):
     from mxnet import nd
     return _compare(answer, nd.relu, last_only=False, hint=_relu_hint)
 
 
 @exercise("04.2")
-def _(answer):
+def check_2(answer):
     from mxnet import nd
     return _compare(answer, nd.tanh, last_only=True, hint=_last_step_hint)
 
@@ -110,23 +111,24 @@ def kept_pair_fraction(T, k):
 
 
 @exercise("04.4")
-def _(answer):
+def check_4(answer):
     T, k = 1000, 10
     truth = kept_pair_fraction(T, k)  # counted over all 500,500 pairs
     # three significant digits suffice: a 1 % relative tolerance
     if close(answer, truth, 0.01 * truth):
-        return True, (f"of the {T * (T + 1) // 2:,} pairs (t, s) with s <= t only those inside one "
-                      f"chunk survive: {T // k} chunks of k(k+1)/2 = {k * (k + 1) // 2} pairs, a "
-                      f"share of (k+1)/(T+1) = {truth:.5f}. The gradient's error is far smaller than "
-                      "the share of pairs dropped, because the far pairs contribute little: "
-                      "their Jacobian products have shrunk.")
+        return True, _("of the {pairs:,} pairs (t, s) with s <= t only those inside one "
+                       "chunk survive: {chunks} chunks of k(k+1)/2 = {per_chunk} pairs, a "
+                       "share of (k+1)/(T+1) = {truth:.5f}. The gradient's error is far smaller than "
+                       "the share of pairs dropped, because the far pairs contribute little: "
+                       "their Jacobian products have shrunk.",
+                       pairs=T * (T + 1) // 2, chunks=T // k, per_chunk=k * (k + 1) // 2, truth=truth)
     if close(answer, k / T, 1e-9):
-        return False, (f"k/T = {k / T} counts steps, not pairs: a chunk of k steps holds "
-                       "k(k+1)/2 pairs (t, s) with s <= t, not k^2/2.")
+        return False, _("k/T = {k_over_T} counts steps, not pairs: a chunk of k steps holds "
+                        "k(k+1)/2 pairs (t, s) with s <= t, not k^2/2.", k_over_T=k / T)
     if close(answer, 1 - truth, 0.01 * truth):
-        return False, "that is the share of pairs truncation *drops*; the question asks for the kept ones."
-    return False, ("count the pairs (t, s) with s <= t that lie in the same chunk: each of the "
-                   "T/k chunks holds k(k+1)/2 of them, out of T(T+1)/2 pairs in all.")
+        return False, _("that is the share of pairs truncation *drops*; the question asks for the kept ones.")
+    return False, _("count the pairs (t, s) with s <= t that lie in the same chunk: each of the "
+                    "T/k chunks holds k(k+1)/2 of them, out of T(T+1)/2 pairs in all.")
 
 
 def rtrl_product_multiply_adds(n, d, h):
@@ -136,22 +138,23 @@ def rtrl_product_multiply_adds(n, d, h):
 
 
 @exercise("04.5")
-def _(answer):
+def check_5(answer):
     n, d, h = 256, 2, 16
     truth = rtrl_product_multiply_adds(n, d, h)
     # an exact count; 1 % lets a rounded answer such as 2.0e7 through, not n h^4 (16 % off)
     if close(answer, truth, 0.01 * truth):
-        return True, (f"S has n P h entries with P = (d + h + 1) h = {(d + h + 1) * h}, and each is "
-                      f"a sum of h products with a column of W_hh: n P h^2 = {truth:,} "
-                      "multiply-adds per step.")
+        return True, _("S has n P h entries with P = (d + h + 1) h = {P}, and each is "
+                       "a sum of h products with a column of W_hh: n P h^2 = {truth:,} "
+                       "multiply-adds per step.", P=(d + h + 1) * h, truth=truth)
     if close(answer, n * h ** 4, 0.01 * n * h ** 4):
-        return False, (f"n h^4 = {n * h ** 4:,} is the large-h approximation; the exact count uses "
-                       f"P = (d + h + 1) h = {(d + h + 1) * h} parameters, not h^2 = {h * h}.")
+        return False, _("n h^4 = {approximation:,} is the large-h approximation; the exact count uses "
+                        "P = (d + h + 1) h = {P} parameters, not h^2 = {h_squared}.",
+                        approximation=n * h ** 4, P=(d + h + 1) * h, h_squared=h * h)
     if close(answer, truth / n, 0.01 * truth / n):
-        return False, "that is the count for one sequence; the batch has n = 256 of them."
+        return False, _("that is the count for one sequence; the batch has n = 256 of them.")
     if close(answer, 2 * truth, 0.02 * truth):
-        return False, ("that counts floating-point operations (a multiply and an add each); the "
-                       "question asks for multiply-adds, half as many. Use your FLOP count for the "
-                       "GFLOP/s part.")
-    return False, ("nd.dot(S, W_hh) multiplies an (n P) x h matrix by an h x h matrix: "
-                   "n P h^2 multiply-adds, with P = (d + h + 1) h.")
+        return False, _("that counts floating-point operations (a multiply and an add each); the "
+                        "question asks for multiply-adds, half as many. Use your FLOP count for the "
+                        "GFLOP/s part.")
+    return False, _("nd.dot(S, W_hh) multiplies an (n P) x h matrix by an h x h matrix: "
+                    "n P h^2 multiply-adds, with P = (d + h + 1) h.")

@@ -6,7 +6,7 @@ seed shift (``GLUON_RNN_SEED``) moves the checks together with the notebook.
 """
 import numpy as np
 
-from . import close, exercise
+from . import _, close, exercise
 
 H, D, T = 32, 1, 200
 START = 100   # the notebook's fitted_rate skips distances below this
@@ -56,30 +56,33 @@ def fitted_rate(norms, start=START):
 
 
 @exercise("05.1")
-def _(answer):
+def check_1(answer):
     changes = {rho: fitted_rate(jacobian_norms(rho), 0) - fitted_rate(jacobian_norms(rho))
                for rho in RHOS}
     largest = max(abs(c) for c in changes.values())
     W = matrix_with_spectral_radius(1.0)
     transient = [np.linalg.norm(np.linalg.matrix_power(W, k), 2) for k in (1, 10, T - 1)]
-    reason = (f"W_hh for radius rho is rho times the same matrix, so log||W^k|| = k log rho + "
-              f"log||W_1^k||: the transient term is the same for every rho and every rate moves "
-              f"by the same {largest:.1e}. The transient is an offset, not a slope: "
-              f"||W_1^k||_2 is {transient[0]:.2f}, {transient[1]:.2f}, {transient[2]:.2f} at "
-              f"k = 1, 10, {T - 1} for rho = 1: a bounded factor above rho^k (the matrix is "
-              "non-normal), which lifts the line but hardly tilts it.")
+    reason = _("W_hh for radius rho is rho times the same matrix, so log||W^k|| = k log rho + "
+               "log||W_1^k||: the transient term is the same for every rho and every rate moves "
+               "by the same {largest:.1e}. The transient is an offset, not a slope: "
+               "||W_1^k||_2 is {first:.2f}, {tenth:.2f}, {last:.2f} at "
+               "k = 1, 10, {k_last} for rho = 1: a bounded factor above rho^k (the matrix is "
+               "non-normal), which lifts the line but hardly tilts it.",
+               largest=largest, first=transient[0], tenth=transient[1], last=transient[2], k_last=T - 1)
     value = float(answer)
     if value == 0:
-        return False, ("the rates do change, if only slightly: print the change with more digits "
-                       "(format it as :.1e).")
+        return False, _("the rates do change, if only slightly: print the change with more digits "
+                        "(format it as :.1e).")
     if value < 0 and close(-value, largest, 0.3 * largest):
-        return False, "give the change in absolute value (the question asks for its size)."
+        return False, _("give the change in absolute value (the question asks for its size).")
     # 30 %: the answer read off a rate difference printed to one or two significant digits
     if close(value, largest, 0.3 * largest):
         return True, reason
-    return False, (f"the largest change of a fitted rate is {largest:.1e}"
-                   + (", much smaller than that. " if value > largest else ", larger than that. ")
-                   + reason)
+    if value > largest:
+        return False, _("the largest change of a fitted rate is {largest:.1e}, much smaller than that. "
+                        "{reason}", largest=largest, reason=reason)
+    return False, _("the largest change of a fitted rate is {largest:.1e}, larger than that. {reason}",
+                    largest=largest, reason=reason)
 
 
 def mean_tanh_slope(rho, input_scale):
@@ -105,62 +108,68 @@ def rms_state(rho, input_scale):
 
 
 @exercise("05.2")
-def _(answer):
+def check_2(answer):
     value = float(answer)
     rho, scale = 1.5, 0.1
     rate = fitted_rate(jacobian_norms(rho, scale))
     unit_rate = fitted_rate(jacobian_norms(rho, 1.0))
     slope, rms = mean_tanh_slope(rho, scale), rms_state(rho, scale)
-    why = (f"at input scale {scale} the units are not near zero (rms h_t {rms:.2f} over the second "
-           f"half, mean tanh' {slope:.2f}): with rho = 1.5 the origin is unstable, so the "
-           f"recurrence itself drives the units into the curved part of tanh whatever the input. "
-           f"A step then multiplies the product by about rho x mean tanh' = {rho * slope:.2f}, "
-           f"close to 1, so the rate ({rate:+.3f} per step) is near zero, far from the linear "
-           f"network's log 1.5 = {np.log(rho):.3f} and above the {unit_rate:+.3f} of unit input.")
+    why = _("at input scale {scale} the units are not near zero (rms h_t {rms:.2f} over the second "
+            "half, mean tanh' {slope:.2f}): with rho = 1.5 the origin is unstable, so the "
+            "recurrence itself drives the units into the curved part of tanh whatever the input. "
+            "A step then multiplies the product by about rho x mean tanh' = {factor:.2f}, "
+            "close to 1, so the rate ({rate:+.3f} per step) is near zero, far from the linear "
+            "network's log 1.5 = {linear:.3f} and above the {unit_rate:+.3f} of unit input.",
+            scale=scale, rms=rms, slope=slope, factor=rho * slope, rate=rate, linear=np.log(rho),
+            unit_rate=unit_rate)
     # the rate is exact up to float64 rounding; 0.0015 allows an answer read to three decimals
     if close(value, rate, 1.5e-3):
         return True, why
     if close(value, np.log(rho), 0.01):
-        return False, ("that is the linear network's rate log 1.5: weak input does not make the "
-                       "tanh network linear here. Measure the rate with norms_by_distance.")
+        return False, _("that is the linear network's rate log 1.5: weak input does not make the "
+                        "tanh network linear here. Measure the rate with norms_by_distance.")
     if close(value, unit_rate, 1.5e-3):
-        return False, "that is the rate at unit input scale; scale W_xh by 0.1."
-    return False, (f"the fitted rate of the rho = 1.5 tanh network at input scale {scale} is not "
-                   f"{value:+.3f}: run norms_by_distance(nd.tanh, 0.1 * W_xh) and fit its rate.")
+        return False, _("that is the rate at unit input scale; scale W_xh by 0.1.")
+    return False, _("the fitted rate of the rho = 1.5 tanh network at input scale {scale} is not "
+                    "{value:+.3f}: run norms_by_distance(nd.tanh, 0.1 * W_xh) and fit its rate.",
+                    scale=scale, value=value)
 
 
 @exercise("05.4")
-def _(answer):
+def check_4(answer):
     low, high = (float(value) for value in answer)
     distance = 50                       # the first mark's most favourable position at T = 100
     truth = (0.9 ** distance, 1.1 ** distance)
     # exact powers; 1 % allows a hand calculation to three significant digits
     if close(low, truth[0], 0.01 * truth[0]) and close(high, truth[1], 0.01 * truth[1]):
-        return True, (f"a ReLU unit that stays active multiplies the gradient by c per step, so "
-                      f"50 steps scale it by 0.9^50 = {truth[0]:.2e} (vanishing) and 1.1^50 = "
-                      f"{truth[1]:.0f} (exploding; the forward state grows by the same factor).")
+        return True, _("a ReLU unit that stays active multiplies the gradient by c per step, so "
+                       "50 steps scale it by 0.9^50 = {low_truth:.2e} (vanishing) and 1.1^50 = "
+                       "{high_truth:.0f} (exploding; the forward state grows by the same factor).",
+                       low_truth=truth[0], high_truth=truth[1])
     if close(low, truth[1], 0.01 * truth[1]):
-        return False, "the pair is in the wrong order: first the factor for 0.9 I, then 1.1 I."
-    return False, (f"with W_hh = c I and every unit active, each step's Jacobian is c I, so 50 "
-                   f"steps give c^50: compute 0.9^50 and 1.1^50 (you gave {low:.3g}, {high:.3g}).")
+        return False, _("the pair is in the wrong order: first the factor for 0.9 I, then 1.1 I.")
+    return False, _("with W_hh = c I and every unit active, each step's Jacobian is c I, so 50 "
+                    "steps give c^50: compute 0.9^50 and 1.1^50 (you gave {low:.3g}, {high:.3g}).",
+                    low=low, high=high)
 
 
 @exercise("05.5")
-def _(answer):
+def check_5(answer):
     from ..tasks import make_adding_problem
     length, samples = 100, 20000
-    X, _ = make_adding_problem(samples, length, seed=0)
+    X, Y = make_adding_problem(samples, length, seed=0)
     first = np.argmax(X[:, :, 1], axis=1)                  # 0-based position of the first mark
     distance = (length - 1) - first                         # steps back from the last step
     # sampling error of the mean: 4 standard errors; plus half a step for an answer rounded to
     # whole steps
     tolerance = 4 * distance.std() / np.sqrt(samples) + 0.5
     if close(answer, distance.mean(), tolerance):
-        return True, (f"the first mark is uniform over the first half, steps 1 to {length // 2}, "
-                      f"so it lies {length // 2} to {length - 1} steps before the last step, "
-                      f"{distance.mean():.1f} on average (measured over {samples} sequences).")
+        return True, _("the first mark is uniform over the first half, steps 1 to {half}, "
+                       "so it lies {half} to {farthest} steps before the last step, "
+                       "{mean:.1f} on average (measured over {samples} sequences).",
+                       half=length // 2, farthest=length - 1, mean=distance.mean(), samples=samples)
     if close(answer, length // 2, 0.5):
-        return False, (f"{length // 2} steps back is the most favourable position, not the "
-                       "average: the mark is uniform over the whole first half.")
-    return False, (f"measure it: the first mark is at a uniform position in the first half, and "
-                   f"the distance is counted back from step T = {length}.")
+        return False, _("{half} steps back is the most favourable position, not the "
+                        "average: the mark is uniform over the whole first half.", half=length // 2)
+    return False, _("measure it: the first mark is at a uniform position in the first half, and "
+                    "the distance is counted back from step T = {length}.", length=length)

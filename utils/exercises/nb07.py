@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 
-from . import exercise
+from . import _, exercise
 
 
 def _sigmoid(z):
@@ -12,7 +12,7 @@ def _sigmoid(z):
 
 
 @exercise("07.1")
-def _(answer):
+def check_1(answer):
     steps, bias = 25, -2.0
     truth = _sigmoid(bias) ** steps
     answer = float(answer)
@@ -20,33 +20,36 @@ def _(answer):
     # an answer within a factor 10**0.15 = 1.4 of the truth, e.g. 0.12**25 or "1e-23"; a wrong
     # base for the power (0.11 or 0.13 instead of 0.119) is off by a factor 7 or more
     if answer > 0 and abs(np.log10(answer / truth)) < 0.15:
-        return True, (f"with F_t = sigma({bias:g}) = {_sigmoid(bias):.4f} at every step, the cell keeps "
-                      f"{_sigmoid(bias):.4f}^{steps} = {truth:.1e} of what it wrote: about "
-                      f"10^{np.log10(truth):.0f}, nothing. For comparison 0.5^{steps} = "
-                      f"{0.5 ** steps:.1e} for b_f = 0 and sigma(1)^{steps} = {_sigmoid(1.0) ** steps:.1e} "
-                      "for b_f = 1: it starts by wiping the cell at every step, so training has to "
-                      "raise F_t before the cell can carry anything.")
+        return True, _("with F_t = sigma({bias:g}) = {forget:.4f} at every step, the cell keeps "
+                       "{forget:.4f}^{steps} = {truth:.1e} of what it wrote: about "
+                       "10^{exponent:.0f}, nothing. For comparison 0.5^{steps} = "
+                       "{kept_at_0:.1e} for b_f = 0 and sigma(1)^{steps} = {kept_at_1:.1e} "
+                       "for b_f = 1: it starts by wiping the cell at every step, so training has to "
+                       "raise F_t before the cell can carry anything.",
+                       bias=bias, forget=_sigmoid(bias), steps=steps, truth=truth,
+                       exponent=np.log10(truth), kept_at_0=0.5 ** steps, kept_at_1=_sigmoid(1.0) ** steps)
     if answer > 0 and abs(np.log10(answer / 0.5 ** steps)) < 0.15:
-        return False, "that is sigma(0)^25, the default b_f = 0; the exercise sets b_f = -2."
-    return False, (f"each step multiplies the old cell by F_t = sigma(b_f); compute sigma(-2) "
-                   f"(about 0.12) and raise it to the power {steps}: the answer is a tiny number, "
-                   "and only its order of magnitude matters.")
+        return False, _("that is sigma(0)^25, the default b_f = 0; the exercise sets b_f = -2.")
+    return False, _("each step multiplies the old cell by F_t = sigma(b_f); compute sigma(-2) "
+                    "(about 0.12) and raise it to the power {steps}: the answer is a tiny number, "
+                    "and only its order of magnitude matters.", steps=steps)
 
 
 @exercise("07.3")
-def _(answer):
+def check_3(answer):
     d, h = 2, 32
     # the scratch model's input-gate tensors, as init_lstm_params creates them
     shapes = {"W_xi": (d, h), "W_hi": (h, h), "b_i": (h,)}
     truth = sum(int(np.prod(shape)) for shape in shapes.values())
     if int(answer) == truth and int(answer) == answer:
-        return True, (f"I_t = 1 - F_t needs no W_xi, W_hi, b_i: d h + h^2 + h = {truth} parameters "
-                      f"saved, a quarter of the layer's 4(d h + h^2 + h) = {4 * truth}.")
+        return True, _("I_t = 1 - F_t needs no W_xi, W_hi, b_i: d h + h^2 + h = {truth} parameters "
+                       "saved, a quarter of the layer's 4(d h + h^2 + h) = {layer}.",
+                       truth=truth, layer=4 * truth)
     if int(answer) == truth + h:
-        return False, (f"{truth + h} counts Gluon's two bias vectors; the scratch model has one bias "
-                       "per gate.")
-    return False, ("the coupled variant drops the input gate's tensors: count the entries of "
-                   "W_xi (d x h), W_hi (h x h) and b_i (h).")
+        return False, _("{two_biases} counts Gluon's two bias vectors; the scratch model has one bias "
+                        "per gate.", two_biases=truth + h)
+    return False, _("the coupled variant drops the input gate's tensors: count the entries of "
+                    "W_xi (d x h), W_hi (h x h) and b_i (h).")
 
 
 def gluon_gate_order():
@@ -66,7 +69,7 @@ def gluon_gate_order():
     for name, value in values.items():
         getattr(cell, name).set_data(nd.array(value))
     X, H0, C0 = (generator.normal(size=(1, size)) for size in (d, h, h))
-    _, (H1, C1) = cell(nd.array(X), [nd.array(H0), nd.array(C0)])
+    output, (H1, C1) = cell(nd.array(X), [nd.array(H0), nd.array(C0)])
     pre = X @ values["i2h_weight"].T + H0 @ values["h2h_weight"].T + values["i2h_bias"]
     blocks = np.split(pre, 4, axis=1)
     matches = []
@@ -97,7 +100,7 @@ def one_step_outcomes():
         for name in ("i2h_weight", "h2h_weight", "h2h_bias"):
             getattr(cell, name).set_data(nd.zeros(getattr(cell, name).shape))
         cell.i2h_bias.set_data(nd.array(bias))
-        _, (H1, C1) = cell(nd.zeros((1, 1)), [nd.zeros((1, 1)), -nd.ones((1, 1))])
+        output, (H1, C1) = cell(nd.zeros((1, 1)), [nd.zeros((1, 1)), -nd.ones((1, 1))])
         outcomes[extra] = (float(C1.asscalar()), float(H1.asscalar()))
     return outcomes
 
@@ -114,24 +117,26 @@ def _letters(answer):
 
 
 @exercise("07.5")
-def _(answer):
+def check_5(answer):
     order = gluon_gate_order()
     mine = _letters(answer)
     if len(mine) != 4 or sorted(mine) != sorted("ifco"):
-        raise ValueError("give the four blocks as a string of the letters i, f, c, o, e.g. 'oicf'")
+        raise ValueError(_("give the four blocks as a string of the letters i, f, c, o, e.g. 'oicf'"))
     outcomes = one_step_outcomes()
-    names = {"i": "input gate", "f": "forget gate", "c": "candidate", "o": "output gate"}
-    table = "; ".join(f"block {b} ({names[order[b]]}): C_1 = {outcomes[b][0]:+.3f}, "
-                      f"H_1 = {outcomes[b][1]:+.3f}" for b in range(4))
-    base = (f"with no block at +10, C_1 = {outcomes[None][0]:+.3f}, H_1 = {outcomes[None][1]:+.3f}; "
-            f"{table}.")
+    names = {"i": _("input gate"), "f": _("forget gate"), "c": _("candidate"), "o": _("output gate")}
+    table = _("; ").join(_("block {b} ({gate}): C_1 = {C_1:+.3f}, H_1 = {H_1:+.3f}",
+                           b=b, gate=names[order[b]], C_1=outcomes[b][0], H_1=outcomes[b][1])
+                         for b in range(4))
+    base = _("with no block at +10, C_1 = {C_1:+.3f}, H_1 = {H_1:+.3f}; {table}.",
+             C_1=outcomes[None][0], H_1=outcomes[None][1], table=table)
     if mine == order:
-        return True, (f"Gluon's blocks are {', '.join(order)} (found here by matching one step of "
-                      f"the cell against the equations under all 24 orders). {base} The forget "
-                      "gate keeps C_0 = -1; the candidate writes tanh(10) = 1 and cancels the kept "
-                      "half of C_0; the output gate leaves C_1 and doubles H_1; the input gate "
-                      "changes nothing, because with zero weights the candidate is tanh(0) = 0: "
-                      "it is found by elimination, or by giving the candidate a bias.")
+        return True, _("Gluon's blocks are {order} (found here by matching one step of "
+                       "the cell against the equations under all 24 orders). {base} The forget "
+                       "gate keeps C_0 = -1; the candidate writes tanh(10) = 1 and cancels the kept "
+                       "half of C_0; the output gate leaves C_1 and doubles H_1; the input gate "
+                       "changes nothing, because with zero weights the candidate is tanh(0) = 0: "
+                       "it is found by elimination, or by giving the candidate a bias.",
+                       order=', '.join(order), base=base)
     wrong = [b for b in range(4) if mine[b] != order[b]]
-    return False, (f"blocks {', '.join(str(b) for b in wrong)} are not what you say. One step "
-                   f"from C_0 = -1 reads: {base}")
+    return False, _("blocks {blocks} are not what you say. One step "
+                    "from C_0 = -1 reads: {base}", blocks=', '.join(str(b) for b in wrong), base=base)
