@@ -38,9 +38,9 @@ README = ROOT / "README.md"
 README_SECTIONS = ("Start (two commands)", "The notebooks", "Learning path", "Read it as a book",
                    "Running on a GPU", "Teaching with it", "Same numbers on your machine? Seeds and CPUs",
                    "Troubleshooting", "Gluon pitfalls the notebooks run into")
-# What a translation must carry over unchanged: formulas, code spans (which may wrap onto a
+# What a translation must carry over unchanged: formulas and code spans (either may wrap onto a
 # second line, as markdown allows), link targets.
-KEPT = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+(?:\n[^`\n]+)?`|\]\([^)\s]+\)", re.S)
+KEPT = re.compile(r"\$\$.*?\$\$|\$[^$\n]+(?:\n[^$\n]+)?\$|`[^`\n]+(?:\n[^`\n]+)?`|\]\([^)\s]+\)", re.S)
 
 
 def english_documents() -> list:
