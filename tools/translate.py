@@ -43,6 +43,11 @@ README_SECTIONS = ("Start (two commands)", "The notebooks", "Learning path", "Re
 KEPT = re.compile(r"\$\$.*?\$\$|\$[^$\n]+(?:\n[^$\n]+)?\$|`[^`\n]+(?:\n[^`\n]+)?`|\]\([^)\s]+\)", re.S)
 
 
+
+def kept(text: str) -> set:
+    """The formulas, code spans and link targets of ``text``, with a line break inside one
+    counted as a space (a translation may rewrap the line)."""
+    return {" ".join(span.split()) for span in KEPT.findall(text)}
 def english_documents() -> list:
     """Every English document that can be translated, in book order."""
     docs = [p for folder in FOLDERS for p in sorted((ROOT / folder).glob("*.ipynb"))]
@@ -174,7 +179,7 @@ def problems(english: Path) -> list:
         elif "fuzzy" in entry.flags:
             found.append(f"{where}: the English changed after it was translated (fuzzy)")
         else:
-            lost = sorted(set(KEPT.findall(text)) - set(KEPT.findall(entry.msgstr)))
+            lost = sorted(kept(text) - kept(entry.msgstr))
             if lost:
                 found.append(f"{where}: the translation lost {lost[:3]}")
     return found
