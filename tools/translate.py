@@ -18,12 +18,21 @@ is empty or fuzzy. ``--generate`` writes the Chinese notebook of each complete c
 English notebook with its markdown cells replaced, code cells and saved outputs untouched. The
 generated files are never edited by hand; tests/test_translations.py fails when one is out of
 date, a catalog is incomplete, or a translation lost a formula, a code span or a link.
+
+The messages of the exercises' checks have one catalog, ``zh/po/exercises.po``: every check
+writes its message as ``_("template {x:.2f}", x=...)`` (utils/exercises), and each refresh (the
+run without ``--only``, or ``--only zh/po/exercises.po``) collects the first string argument of
+every call to ``_`` in ``utils/exercises/*.py`` into it, with the same life cycle (unchanged,
+fuzzy, new, obsolete). A translation keeps the template's ``{placeholders}``; the checks read
+the catalog when they run, so nothing is generated from it.
 """
 import argparse
+import ast
 import copy
 import difflib
 import json
 import re
+import string
 import sys
 from pathlib import Path
 
@@ -34,6 +43,8 @@ ZH = ROOT / "zh"
 PO = ZH / "po"
 FOLDERS = ("notebooks", "solutions")
 README = ROOT / "README.md"
+EXERCISES = ROOT / "utils" / "exercises"  # the checks' messages: zh/po/exercises.po
+TRANSLATOR = "_"                          # utils.exercises._, the checks' translation function
 # README sections a reader needs; those for contributors (the lock, contributing) stay English.
 README_SECTIONS = ("Start (two commands)", "The notebooks", "Learning path", "Read it as a book",
                    "Running on a GPU", "Teaching with it", "Same numbers on your machine? Seeds and CPUs",
@@ -51,12 +62,14 @@ def kept(text: str) -> set:
 def english_documents() -> list:
     """Every English document that can be translated, in book order."""
     docs = [p for folder in FOLDERS for p in sorted((ROOT / folder).glob("*.ipynb"))]
-    return docs + [README]
+    return docs + [README, EXERCISES]
 
 
 def catalog_path(english: Path) -> Path:
     if english == README:
         return PO / "README.po"
+    if english == EXERCISES:
+        return PO / "exercises.po"
     return PO / english.parent.name / (english.stem + ".po")
 
 
@@ -100,10 +113,47 @@ def split_blocks(text: str) -> list:
     return blocks
 
 
+def exercise_templates(folder: Path = None) -> dict:
+    """The message templates of the exercises' checks, in the order of the code: the first
+    argument of every call ``_(...)`` in ``folder/*.py`` (default utils/exercises), a string
+    literal. Returns {template: [(file, exercise key or "")]}, the key of the check it is in."""
+    folder = EXERCISES if folder is None else folder
+    found = {}
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        where = {}  # node -> the key of the check (a function decorated with @exercise("NN.k"))
+        for function in ast.walk(tree):
+            if isinstance(function, ast.FunctionDef):
+                keys = [d.args[0].value for d in function.decorator_list
+                        if isinstance(d, ast.Call) and getattr(d.func, "id", "") == "exercise"
+                        and d.args and isinstance(d.args[0], ast.Constant)]
+                for node in ast.walk(function):
+                    where.setdefault(node, keys[0] if keys else "")
+        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Name) and node.func.id == TRANSLATOR]
+        for call in sorted(calls, key=lambda c: (c.lineno, c.col_offset)):
+            first = call.args[0] if call.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                raise ValueError(f"{path.relative_to(ROOT)}:{call.lineno}: the first argument of "
+                                 f"{TRANSLATOR}() must be a string literal (the template)")
+            place = (str(path.relative_to(ROOT)), where.get(call, ""))
+            if place not in found.setdefault(first.value, []):
+                found[first.value].append(place)
+    return found
+
+
+def placeholders(template: str) -> list:
+    """The ``{fields}`` of a str.format template, with their conversions and format specs."""
+    return sorted("{%s%s%s}" % (name, "!" + conversion if conversion else "", ":" + spec if spec else "")
+                  for _, name, spec, conversion in string.Formatter().parse(template) if name is not None)
+
+
 def segments(english: Path) -> list:
     """[(context, English text)] of a document: its markdown cells (context: the cell's id)."""
     if english == README:
         return readme_blocks(english.read_text())
+    if english == EXERCISES:
+        return [(None, template) for template in exercise_templates()]
     cells = json.loads(english.read_text())["cells"]
     missing = [i for i, c in enumerate(cells) if "id" not in c]
     if missing:
@@ -140,13 +190,18 @@ def refresh(english: Path, create: bool = False) -> polib.POFile:
             entry.msgstr, entry.flags = same.msgstr, list(same.flags)
             entry.previous_msgid = same.previous_msgid if "fuzzy" in same.flags else None
         else:  # changed English: keep the old translation, marked fuzzy, with the old English
-            was = by_context.get(context) if not context.startswith("README") else None
-            if was is None or id(was) in used:  # a README block, or a cell whose id changed
+            was = by_context.get(context) if context and not context.startswith("README") else None
+            if was is None or id(was) in used:  # README, exercises, or a cell whose id changed
                 was = closest(text, [e for e in old if e.msgstr and id(e) not in used])
             if was is not None:
                 entry.msgstr, entry.flags, entry.previous_msgid = was.msgstr, ["fuzzy"], was.msgid
                 used.add(id(was))
         new.append(entry)
+    if english == EXERCISES:  # where each template is used, for the translator
+        for entry, places in zip(new, exercise_templates().values()):
+            entry.occurrences = [(file, "") for file in dict.fromkeys(f for f, _ in places)]
+            keys = [key for _, key in places if key]
+            entry.comment = "exercise " + ", ".join(keys) if keys else ""
     for e in old:
         if id(e) not in used and e.msgstr:
             e.obsolete = True
@@ -173,11 +228,15 @@ def problems(english: Path) -> list:
     found = []
     for context, text in segments(english):
         entry = current.get((context, text))
-        where = f"{catalog_path(english).relative_to(ROOT)} [{context}] {text[:50]!r}"
+        where = f"{catalog_path(english).relative_to(ROOT)}{f' [{context}]' if context else ''} {text[:50]!r}"
         if entry is None or not entry.msgstr:
             found.append(f"{where}: no translation")
         elif "fuzzy" in entry.flags:
             found.append(f"{where}: the English changed after it was translated (fuzzy)")
+        elif english == EXERCISES:
+            if placeholders(entry.msgstr) != placeholders(text):
+                found.append(f"{where}: the translation has the placeholders "
+                             f"{placeholders(entry.msgstr)}, the English {placeholders(text)}")
         else:
             lost = sorted(kept(text) - kept(entry.msgstr))
             if lost:
@@ -270,12 +329,16 @@ def main(argv=None) -> int:
     parser.add_argument("--generate", action="store_true",
                         help="write the Chinese document of every complete catalog")
     parser.add_argument("--only", type=Path, nargs="*", default=[],
-                        help="refresh and write only these English documents (default: all)")
+                        help="refresh and write only these English documents, or the documents of "
+                             "these catalogs (zh/po/exercises.po: the checks' messages); default: all")
     args = parser.parse_args(argv)
-    only = {(ROOT / p).resolve() for p in args.only}
+    by_catalog = {catalog_path(e).resolve(): e for e in english_documents()}
+    only = {by_catalog.get(path, path) for path in ((ROOT / p).resolve() for p in args.only)}
     for english in args.start:
         refresh((ROOT / english).resolve(), create=True)
-    chosen = [e for e in translated_documents() if not only or e in only]
+    if not only or EXERCISES in only:  # the checks' catalog follows the code, no --start needed
+        refresh(EXERCISES, create=True)
+    chosen = [e for e in translated_documents() if (not only or e in only) and e != EXERCISES]
     for english in chosen:
         refresh(english)
     if args.generate:
