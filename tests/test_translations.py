@@ -4,8 +4,13 @@ For every English document with a catalog (zh/po/): every markdown cell has a tr
 is older than its English (fuzzy), none lost a formula, code span or link target, and the
 generated Chinese notebook is exactly what tools/translate.py makes: the English notebook's code
 cells and saved outputs with the markdown in Chinese, so the English nbval run covers it.
+
+The exercises' checks speak Chinese from zh/po/exercises.po: every template in utils/exercises has
+a current translation with the same {placeholders}, and a check run in Chinese prints Chinese.
 """
+import ast
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import translate  # noqa: E402
 
 TRANSLATED = translate.translated_documents()
+GENERATED = [e for e in TRANSLATED if e != translate.EXERCISES]  # the checks' catalog makes no file
 
 
 def test_progress_is_listed(capsys):
@@ -31,7 +37,7 @@ def test_catalog_is_complete_and_current(english):
     assert not todo, "run `make translate` and translate:\n" + "\n".join(todo)
 
 
-@pytest.mark.parametrize("english", TRANSLATED, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("english", GENERATED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_generated_document_is_up_to_date(english):
     out = translate.output_path(english)
     assert out.exists(), f"{out.relative_to(ROOT)} missing: run `make translate`"
@@ -39,7 +45,7 @@ def test_generated_document_is_up_to_date(english):
         f"{out.relative_to(ROOT)} is not what its catalog gives: run `make translate` (never edit it)"
 
 
-@pytest.mark.parametrize("english", [e for e in TRANSLATED if e.suffix == ".ipynb"],
+@pytest.mark.parametrize("english", [e for e in GENERATED if e.suffix == ".ipynb"],
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_chinese_notebook_shares_code_and_outputs(english):
     ours = json.loads(translate.output_path(english).read_text())["cells"]
@@ -56,6 +62,129 @@ def test_no_generated_file_without_a_catalog():
             english = ROOT / folder / path.name
             assert english.exists() and translate.catalog_path(english).exists(), \
                 f"{path.relative_to(ROOT)} has no English source or no catalog"
+
+
+# ---------------------------------------------------------------- the exercises' checks
+
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_exercise_catalog_is_complete_and_current():
+    """Every template of the checks has a translation, none fuzzy, none lost a placeholder, and the
+    catalog holds no current entry for a template the code no longer has."""
+    path = translate.catalog_path(translate.EXERCISES)
+    assert path.exists(), f"{path.relative_to(ROOT)} missing: run `make translate`"
+    todo = translate.problems(translate.EXERCISES)
+    assert not todo, "run `make translate ONLY=zh/po/exercises.po` and translate:\n" + "\n".join(todo)
+    current = {e.msgid for e in polib.pofile(str(path)) if not e.obsolete}
+    assert current == set(translate.exercise_templates()), "run `make translate ONLY=zh/po/exercises.po`"
+
+
+def test_exercise_translations_keep_their_placeholders():
+    catalog = polib.pofile(str(translate.catalog_path(translate.EXERCISES)))
+    changed = [f"{e.msgid[:60]!r}: {translate.placeholders(e.msgid)} -> {translate.placeholders(e.msgstr)}"
+               for e in catalog if e.msgstr and not e.obsolete
+               and translate.placeholders(e.msgstr) != translate.placeholders(e.msgid)]
+    assert not changed, "\n".join(changed)
+
+
+def test_no_check_shadows_the_translator():
+    """A check named _ (or a variable _) would hide utils.exercises._ in its module."""
+    for path in sorted(translate.EXERCISES.glob("nb*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            assert not (isinstance(node, ast.FunctionDef) and node.name == "_"), f"{path.name}:{node.lineno}"
+            assert not (isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)), \
+                f"{path.name}:{node.lineno} assigns _"
+
+
+@pytest.fixture
+def chinese(monkeypatch):
+    from utils import exercises
+    monkeypatch.setenv("GLUON_RNN_LANG", "zh")
+    exercises._translations.cache_clear()
+    yield exercises
+    exercises._translations.cache_clear()
+
+
+def test_a_check_speaks_chinese(chinese, monkeypatch, capsys):
+    assert chinese.check("09.1", 20) is True
+    out = capsys.readouterr().out
+    assert out.startswith("练习 09.1：正确。") and "几何平均" in out and "20" in out, out
+    assert chinese.check("09.1", 52) is False
+    out = capsys.readouterr().out
+    assert out.startswith("练习 09.1：还不对。") and "52" in out and "perplexities" not in out, out
+    assert chinese.check("12.1", 2.5) is False  # a wrong form: the check's own ValueError
+    out = capsys.readouterr().out
+    assert "答案的形式不对" in out and "整数" in out, out
+    monkeypatch.setenv("GLUON_RNN_LANG", "en")
+    assert chinese.check("09.1", 20) is True
+    assert capsys.readouterr().out.startswith("Exercise 09.1: Right. perplexity is exp")
+
+
+def test_every_check_speaks_chinese(chinese, capsys):
+    """Every answer of tests/test_exercises_nb*.py gets its reason in Chinese: no message is left
+    without a template or a translation."""
+    from test_exercises import ANSWERS
+    english = []
+    for pairs in ANSWERS.values():
+        for key, (right, wrongs) in pairs.items():
+            for answer in [right, *wrongs]:
+                chinese.check(key, answer)
+                out = capsys.readouterr().out
+                reason = out.split("。", 1)[-1]
+                if not CHINESE.search(reason):
+                    english.append(out.strip())
+    assert not english, "\n".join(english)
+
+
+def test_exercise_templates_follow_the_code(tmp_path, monkeypatch):
+    """zh/po/exercises.po has the life cycle of the notebooks' catalogs: an unchanged template
+    keeps its translation, a changed one becomes fuzzy with its old English, a new one is empty,
+    a removed one obsolete; a translation must keep the placeholders."""
+    code = tmp_path / "utils" / "exercises"
+    code.mkdir(parents=True)
+    for name, value in (("ROOT", tmp_path), ("ZH", tmp_path / "zh"), ("PO", tmp_path / "zh" / "po"),
+                        ("README", tmp_path / "README.md"), ("EXERCISES", code)):
+        monkeypatch.setattr(translate, name, value)
+    module = code / "nb00.py"
+    module.write_text(
+        'from . import _, exercise\n\n\n@exercise("00.1")\ndef check_1(answer):\n'
+        '    if answer:\n        return True, _("the bound is {x:.2f}", x=0.5)\n'
+        '    return False, _("the state holds {n} bits, "\n                    "not more", n=2)\n\n\n'
+        'def _hint():\n    return _("Gone soon.")\n')
+    assert translate.exercise_templates() == {
+        "the bound is {x:.2f}": [("utils/exercises/nb00.py", "00.1")],
+        "the state holds {n} bits, not more": [("utils/exercises/nb00.py", "00.1")],
+        "Gone soon.": [("utils/exercises/nb00.py", "")]}
+    translate.main(["--only", "zh/po/exercises.po"])
+    path = translate.catalog_path(translate.EXERCISES)
+    catalog = polib.pofile(str(path))
+    assert [e.msgid for e in catalog] == list(translate.exercise_templates())
+    assert catalog[0].occurrences == [("utils/exercises/nb00.py", "")] and catalog[0].comment == "exercise 00.1"
+    chinese = {"the bound is {x:.2f}": "界是 {x:.2f}", "the state holds {n} bits, not more": "状态存 {n} 比特，不多",
+               "Gone soon.": "即将删除。"}
+    for entry in catalog:
+        entry.msgstr = chinese[entry.msgid]
+    catalog.save()
+    assert translate.problems(translate.EXERCISES) == []
+    module.write_text(module.read_text().replace("holds {n} bits", "holds {n} bits at most")
+                      .replace('"Gone soon."', '"New."'))
+    catalog = translate.refresh(translate.EXERCISES)
+    assert catalog.find("the bound is {x:.2f}").msgstr == "界是 {x:.2f}"
+    changed = catalog.find("the state holds {n} bits at most, not more")
+    assert "fuzzy" in changed.flags and changed.previous_msgid == "the state holds {n} bits, not more"
+    assert catalog.find("New.").msgstr == ""
+    assert [e.msgid for e in catalog.obsolete_entries()] == ["Gone soon."]
+    todo = translate.problems(translate.EXERCISES)
+    assert len(todo) == 2 and "fuzzy" in todo[0] and "no translation" in todo[1]
+    changed.msgstr, changed.flags = "状态最多存 {m} 比特", []
+    catalog.find("New.").msgstr = "新的。"
+    catalog.save()
+    (lost,) = translate.problems(translate.EXERCISES)
+    assert "placeholders" in lost and "{m}" in lost and "{n}" in lost
+    module.write_text(module.read_text().replace('_("New.")', '_("New." + "!")'))
+    with pytest.raises(ValueError, match="string literal"):
+        translate.exercise_templates()
 
 
 # ---------------------------------------------------------------- the catalog's life cycle
