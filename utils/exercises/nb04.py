@@ -59,7 +59,7 @@ def _compare(function, activation, last_only, hint):
             error = np.linalg.norm(mine - reference[name]) / np.linalg.norm(reference[name])
             worst[name] = max(worst.get(name, 0.0), float(error))
     wrong = [name for name in NAMES if not worst[name] < GRADIENT_TOLERANCE]
-    errors = ", ".join(f"{name} {worst[name]:.1e}" for name in NAMES)
+    errors = _(", ").join(f"{name} {worst[name]:.1e}" for name in NAMES)
     if not wrong:
         return True, _("on two random float64 problems every gradient agrees with autograd to "
                        "rounding (relative errors {errors}; a wrong formula is off by 1e-3 or more).",

@@ -136,7 +136,7 @@ def check_5(answer):
                        "half of C_0; the output gate leaves C_1 and doubles H_1; the input gate "
                        "changes nothing, because with zero weights the candidate is tanh(0) = 0: "
                        "it is found by elimination, or by giving the candidate a bias.",
-                       order=', '.join(order), base=base)
+                       order=_(", ").join(order), base=base)
     wrong = [b for b in range(4) if mine[b] != order[b]]
     return False, _("blocks {blocks} are not what you say. One step "
-                    "from C_0 = -1 reads: {base}", blocks=', '.join(str(b) for b in wrong), base=base)
+                    "from C_0 = -1 reads: {base}", blocks=_(", ").join(str(b) for b in wrong), base=base)

@@ -83,7 +83,7 @@ def check_3(answer):
     wrong = [m for m in target if int(given[m]) != target[m]]
     return False, _("not right for {models}: count the layer alone (no Dense), "
                     "blocks x (input weights d h + recurrent weights h^2 + two biases 2h).",
-                    models=', '.join(wrong))
+                    models=_(", ").join(wrong))
 
 
 @exercise("08.4")

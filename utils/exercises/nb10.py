@@ -35,7 +35,7 @@ def check_1(answer):
 def check_2(answer):
     lines = poem_lines(CHUNXIAO)
     target = tone_alternation(CHUNXIAO)
-    pairs = ", ".join(f"{line[1]}{tone_class(line[1])}{line[3]}{tone_class(line[3])}" for line in lines)
+    pairs = _(", ").join(f"{line[1]}{tone_class(line[1])}{line[3]}{tone_class(line[3])}" for line in lines)
     # tolerance: a share of four lines, given to two decimals
     if close(answer, target, 0.005):
         return True, _("2nd and 4th characters: {pairs}; {alternating} of "
