@@ -4,6 +4,7 @@
     python tools/translate.py --start notebooks/00_sequences_and_memory.ipynb   # open a new catalog
     python tools/translate.py --generate # write zh/notebooks, zh/solutions, zh/README.md
     python tools/translate.py --generate --only notebooks/03_elman_network.ipynb   # just these
+    python tools/translate.py --only zh/po/exercises.po   # just the checks' messages
 
 The English notebooks and README are the source. Each translated document has a catalog,
 ``zh/po/<folder>/<name>.po`` (``zh/po/README.po`` for the README), with one entry per
