@@ -118,7 +118,7 @@ def check_4(answer):
     if close(answer, truth, 0.01 * truth):
         return True, _("of the {pairs:,} pairs (t, s) with s <= t only those inside one "
                        "chunk survive: {chunks} chunks of k(k+1)/2 = {per_chunk} pairs, a "
-                       "share of (k+1)/(T+1) = {truth:.5f}. The gradient's error is far smaller than "
+                       "share of (k+1)/(T+1) = {truth:.5f}. The gradient's error is less than half "
                        "the share of pairs dropped, because the far pairs contribute little: "
                        "their Jacobian products have shrunk.",
                        pairs=T * (T + 1) // 2, chunks=T // k, per_chunk=k * (k + 1) // 2, truth=truth)
