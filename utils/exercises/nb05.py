@@ -85,26 +85,25 @@ def check_1(answer):
                     largest=largest, reason=reason)
 
 
-def mean_tanh_slope(rho, input_scale):
-    """Mean of tanh'(z_t) = 1 - h_t^2 over the steps and units of the notebook's trajectory."""
-    x, W_xh = _inputs()
-    W = matrix_with_spectral_radius(rho)
-    state, slopes = np.zeros(H), []
-    for t in range(T):
-        state = np.tanh(x[t] @ (input_scale * W_xh) + state @ W)
-        slopes.append(1 - state ** 2)
-    return float(np.mean(slopes))
-
-
-def rms_state(rho, input_scale):
-    """Root mean square of h_t over the units and the second half of the notebook's trajectory."""
+def _trajectory(rho, input_scale):
+    """h_1 .. h_T of the notebook's network (T, H) for spectral radius rho and input scale."""
     x, W_xh = _inputs()
     W = matrix_with_spectral_radius(rho)
     state, states = np.zeros(H), []
     for t in range(T):
         state = np.tanh(x[t] @ (input_scale * W_xh) + state @ W)
         states.append(state)
-    return float(np.sqrt(np.mean(np.array(states[T // 2:]) ** 2)))
+    return np.array(states)
+
+
+def mean_tanh_slope(rho, input_scale):
+    """Mean of tanh'(z_t) = 1 - h_t^2 over the steps and units of the notebook's trajectory."""
+    return float(np.mean(1 - _trajectory(rho, input_scale) ** 2))
+
+
+def rms_state(rho, input_scale):
+    """Root mean square of h_t over the units and the second half of the notebook's trajectory."""
+    return float(np.sqrt(np.mean(_trajectory(rho, input_scale)[T // 2:] ** 2)))
 
 
 @exercise("05.2")
