@@ -115,3 +115,13 @@ def test_fits_one_lecture(path):
         "move what is not the main line to an appendix after the exercises"
     assert minutes <= LECTURE_MINUTES, \
         f"{path.name}: about {minutes:.0f} minutes of reading (budget {LECTURE_MINUTES})"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_readme_reading_time_is_the_estimate(path):
+    """The README's reading column is this estimate, give or take two minutes of prose edits."""
+    row = re.search(rf"^\| [^|]+ \| \[{re.escape(path.name)}\][^\n]*\| ~(\d+) min \|", (ROOT / "README.md").read_text(), re.M)
+    assert row, f"README.md: no '~N min' reading time in the row of {path.name}"
+    minutes = reading_minutes(*lecture_size(path))
+    assert abs(int(row.group(1)) - minutes) <= 2, \
+        f"README.md says ~{row.group(1)} min for {path.name}; the estimate is {minutes:.0f} min"
