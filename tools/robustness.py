@@ -25,6 +25,7 @@ smallest, median and largest value with the worst margin.
 """
 import argparse
 import datetime
+import fcntl
 import hashlib
 import itertools
 import json
@@ -228,7 +229,9 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
                       jobs: int = 2, scratch: Path = SCRATCH) -> dict:
     """Run nbval over ``notebooks`` in ``config``; save the run's record in ``runs`` and return it."""
     scratch.mkdir(parents=True, exist_ok=True)
-    junit, claims = scratch / f"{config.key}.xml", scratch / f"{config.key}.claims.jsonl"
+    # per process, so that two runners (other notebooks, the same configuration) never share a file
+    stem = f"{config.key}.{os.getpid()}"
+    junit, claims = scratch / f"{stem}.xml", scratch / f"{stem}.claims.jsonl"
     for stale in (junit, claims):
         stale.unlink(missing_ok=True)
     # Both thread modes run `jobs` notebooks side by side: the rounding depends on the number of
@@ -255,9 +258,11 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
               "claims": read_claims(claims)}
     runs.mkdir(parents=True, exist_ok=True)
     path = runs / f"{config.key}-{cpu_kind(record['cpu'])}.json"
-    if path.exists():  # a run of some notebooks replaces theirs and keeps the others'
-        record = merge_runs(json.loads(path.read_text()), record)
-    path.write_text(json.dumps(record, indent=1))
+    with open(runs / ".lock", "w") as lock:  # read, merge and write as one step
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():  # a run of some notebooks replaces theirs and keeps the others'
+            record = merge_runs(json.loads(path.read_text()), record)
+        path.write_text(json.dumps(record, indent=1))
     return record
 
 
