@@ -118,25 +118,38 @@ def _letters(answer):
 
 @exercise("07.5")
 def check_5(answer):
+    # the order alone is printed in section 4, so the check also asks for what the experiment
+    # gives: (C_1, H_1) after one step with block 0, 1, 2, 3 at +10, to 0.01
+    if isinstance(answer, str) or len(answer) != 2 or isinstance(answer[1], str):
+        raise ValueError(_("give a pair: Gluon's order as a string of the letters i, f, c, o, and "
+                           "the four (C_1, H_1) of one step with block 0, 1, 2, 3 at +10"))
     order = gluon_gate_order()
-    mine = _letters(answer)
+    mine = _letters(answer[0])
     if len(mine) != 4 or sorted(mine) != sorted("ifco"):
         raise ValueError(_("give the four blocks as a string of the letters i, f, c, o, e.g. 'oicf'"))
+    pairs = [tuple(float(v) for v in pair) for pair in answer[1]]
+    if len(pairs) != 4 or any(len(pair) != 2 for pair in pairs):
+        raise ValueError(_("give four pairs (C_1, H_1), one for each block 0, 1, 2, 3"))
     outcomes = one_step_outcomes()
+    off = [b for b in range(4) if max(abs(pairs[b][k] - outcomes[b][k]) for k in range(2)) > 0.01]
+    wrong = [b for b in range(4) if mine[b] != order[b]]
+    if off:
+        return False, _("your (C_1, H_1) for blocks {blocks} differ from one step of the cell by "
+                        "more than 0.01: set every weight and bias to zero and only that block of "
+                        "i2h_bias to +10, start from C_0 = -1, H_0 = 0 and read C_1 and H_1 off the "
+                        "returned state.", blocks=_(", ").join(str(b) for b in off))
+    if wrong:
+        return False, _("your (C_1, H_1) are right, but blocks {blocks} are not what you say: compare "
+                        "each pair with your predictions (the other gates at 0.5, the candidate at 0).",
+                        blocks=_(", ").join(str(b) for b in wrong))
     names = {"i": _("input gate"), "f": _("forget gate"), "c": _("candidate"), "o": _("output gate")}
     table = _("; ").join(_("block {b} ({gate}): C_1 = {C_1:+.3f}, H_1 = {H_1:+.3f}",
                            b=b, gate=names[order[b]], C_1=outcomes[b][0], H_1=outcomes[b][1])
                          for b in range(4))
-    base = _("with no block at +10, C_1 = {C_1:+.3f}, H_1 = {H_1:+.3f}; {table}.",
-             C_1=outcomes[None][0], H_1=outcomes[None][1], table=table)
-    if mine == order:
-        return True, _("Gluon's blocks are {order} (found here by matching one step of "
-                       "the cell against the equations under all 24 orders). {base} The forget "
-                       "gate keeps C_0 = -1; the candidate writes tanh(10) = 1 and cancels the kept "
-                       "half of C_0; the output gate leaves C_1 and doubles H_1; the input gate "
-                       "changes nothing, because with zero weights the candidate is tanh(0) = 0: "
-                       "it is found by elimination, or by giving the candidate a bias.",
-                       order=_(", ").join(order), base=base)
-    wrong = [b for b in range(4) if mine[b] != order[b]]
-    return False, _("blocks {blocks} are not what you say. One step "
-                    "from C_0 = -1 reads: {base}", blocks=_(", ").join(str(b) for b in wrong), base=base)
+    return True, _("Gluon's blocks are {order}, and your four steps match the cell's to 0.01. With "
+                   "no block at +10, C_1 = {C_1:+.3f}, H_1 = {H_1:+.3f}; {table}. The forget gate "
+                   "keeps C_0 = -1; the candidate writes tanh(10) = 1 and cancels the kept half of "
+                   "C_0; the output gate leaves C_1 and doubles H_1; the input gate changes nothing, "
+                   "because with zero weights the candidate is tanh(0) = 0: it is found by "
+                   "elimination, or by giving the candidate a bias.",
+                   order=_(", ").join(order), C_1=outcomes[None][0], H_1=outcomes[None][1], table=table)
