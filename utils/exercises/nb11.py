@@ -32,8 +32,12 @@ def check_2(answer):
     # tolerance: two significant digits
     if close(answer, target, 0.05):
         return True, _("{flops:,} FLOPs over {moved:,} bytes = {target:.2f} FLOP per byte, about "
-                       "n / 2: every weight is read once and used for only n = 8 multiply-adds, so "
-                       "this product is bound by memory, not arithmetic, until n is much larger.",
+                       "n / 2: every weight is read once and used for only n = 8 multiply-adds. "
+                       "Read from main memory, at a few bytes per cycle, the weights would limit "
+                       "this product, not the arithmetic; but they take 16 h^2 bytes, 4 MiB at "
+                       "h = 512, which a large L3 cache can keep from one time step to the next, "
+                       "and caches deliver several times more bytes per cycle. Which one limits it "
+                       "depends on where the weights live.",
                        flops=flops, moved=moved, target=target)
     if close(answer, flops / (4 * h * h + n * h + n * 4 * h), 0.2):
         return False, _("that divides by a count of numbers; float32 numbers are 4 bytes each.")
