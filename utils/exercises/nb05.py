@@ -139,13 +139,13 @@ def check_4(answer):
     low, high = (float(value) for value in answer)
     distance = 50                       # the first mark's most favourable position at T = 100
     truth = (0.9 ** distance, 1.1 ** distance)
-    # exact powers; 1 % allows a hand calculation to three significant digits
-    if close(low, truth[0], 0.01 * truth[0]) and close(high, truth[1], 0.01 * truth[1]):
+    # exact powers; 5 % accepts two significant digits (0.0052 or 0.005, 117 or 120)
+    if close(low, truth[0], 0.05 * truth[0]) and close(high, truth[1], 0.05 * truth[1]):
         return True, _("a ReLU unit that stays active multiplies the gradient by c per step, so "
                        "50 steps scale it by 0.9^50 = {low_truth:.2e} (vanishing) and 1.1^50 = "
                        "{high_truth:.0f} (exploding; the forward state grows by the same factor).",
                        low_truth=truth[0], high_truth=truth[1])
-    if close(low, truth[1], 0.01 * truth[1]):
+    if close(low, truth[1], 0.05 * truth[1]):
         return False, _("the pair is in the wrong order: first the factor for 0.9 I, then 1.1 I.")
     return False, _("with W_hh = c I and every unit active, each step's Jacobian is c I, so 50 "
                     "steps give c^50: compute 0.9^50 and 1.1^50 (you gave {low:.3g}, {high:.3g}).",
@@ -154,19 +154,16 @@ def check_4(answer):
 
 @exercise("05.5")
 def check_5(answer):
-    from ..tasks import make_adding_problem
-    length, samples = 100, 20000
-    X, Y = make_adding_problem(samples, length, seed=0)
-    first = np.argmax(X[:, :, 1], axis=1)                  # 0-based position of the first mark
-    distance = (length - 1) - first                         # steps back from the last step
-    # sampling error of the mean: 4 standard errors; plus half a step for an answer rounded to
-    # whole steps
-    tolerance = 4 * distance.std() / np.sqrt(samples) + 0.5
-    if close(answer, distance.mean(), tolerance):
+    length = 100
+    # the first mark is uniform over steps 1 .. T/2, so T/2 .. T-1 steps before step T: the
+    # expected distance is exact (tests/test_exercises_nb05.py checks it against the generator);
+    # half a step of tolerance accepts an answer rounded to whole steps
+    mean = (length // 2 + length - 1) / 2
+    if close(answer, mean, 0.5):
         return True, _("the first mark is uniform over the first half, steps 1 to {half}, "
                        "so it lies {half} to {farthest} steps before the last step, "
-                       "{mean:.1f} on average (measured over {samples} sequences).",
-                       half=length // 2, farthest=length - 1, mean=distance.mean(), samples=samples)
+                       "{mean:.1f} on average.",
+                       half=length // 2, farthest=length - 1, mean=mean)
     if close(answer, length // 2, 0.5):
         return False, _("{half} steps back is the most favourable position, not the "
                         "average: the mark is uniform over the whole first half.", half=length // 2)
