@@ -203,3 +203,30 @@ def test_script_runs_a_tiny_grid(tmp_path):
     assert result.returncode == 0, result.stderr
     assert out.exists() and out.with_suffix(".png").exists() and out.with_suffix(".md").exists()
     assert "agree" in result.stdout
+
+
+def test_best_seconds_keeps_each_functions_fastest_interleaved_round():
+    from utils.benchmarking import best_seconds
+    ticks = iter([0, 3, 3, 4, 4, 5, 5, 9])  # (start, stop) pairs: f 3, g 1, f 1, g 4
+    order = []
+    times = best_seconds([lambda: order.append("f"), lambda: order.append("g")], rounds=2,
+                         clock=lambda: next(ticks))
+    assert order == ["f", "g", "f", "g"]  # the rounds are interleaved
+    assert times.tolist() == [1, 1]
+    with pytest.raises(ValueError, match="rounds"):
+        best_seconds([lambda: None], rounds=0)
+
+
+def test_cost_clock_is_cpu_time_on_the_cpu():
+    import time
+    from utils.benchmarking import cost_clock
+    assert cost_clock(CPU) == (time.process_time, "CPU time")
+    assert cost_clock(mx.gpu(0)) == (time.perf_counter, "time")
+
+
+def test_peak_memory_kb_sees_an_allocation_that_is_alive_at_the_end():
+    from utils.benchmarking import peak_memory_kb
+    kept = []
+    small = peak_memory_kb(lambda: kept.append(nd.ones((16,), ctx=CPU)), CPU)
+    large = peak_memory_kb(lambda: kept.append(nd.ones((1 << 18,), ctx=CPU)), CPU)  # 1 MiB
+    assert large >= 1000 and large > small

@@ -73,6 +73,11 @@ def test_fit_puts_metrics_on_their_own_axis():
     assert [ax.get_ylabel() for ax in figure.axes] == ["training loss", "test MSE"]
     assert [len(ax.get_lines()) for ax in figure.axes] == [1, 1]
     plt.close("all")
+    fit(net, data, gluon.loss.L2Loss(), trainer, num_epochs=1, ctx=mx.cpu(), verbose=False,
+        evaluate=lambda net: {"a": 0.5, "b": 0.4}, metric_label="share right")
+    figure = plt.figure(plt.get_fignums()[0])
+    assert figure.axes[1].get_ylabel() == "share right"  # metric_label names the metrics' axis
+    plt.close("all")
 
 
 def test_fit_draws_a_labelled_loss_reference():

@@ -1,6 +1,7 @@
 """Time one LSTM language-model training step in four implementations.
 
-Shared by notebook 11 and ``benchmarks/rnn_benchmark.py``. The model is the
+Shared by notebook 11 and ``benchmarks/rnn_benchmark.py``; notebook 04's cost study uses
+the measuring helpers (``cost_clock``, ``best_seconds``, ``peak_memory_kb``). The model is the
 same in all four: token ids -> embedding (size ``d``) -> one LSTM layer
 (hidden size ``h``) -> dense decoder to ``V`` logits per step -> softmax
 cross-entropy against the next token. One *step* is forward, backward and an
@@ -20,6 +21,7 @@ next tokens) of the same shape; the models work in the ``TNC`` layout.
 import csv
 import os
 import platform
+import re
 import statistics
 import tempfile
 import time
@@ -349,6 +351,53 @@ def time_train_step(step: Callable, X, Y, warmup: int = 2, min_steps: int = 3,
         nd.waitall()
         times.append(time.perf_counter() - start)
     return Timing(statistics.median(times), min(times), len(times))
+
+
+def cost_clock(ctx: mx.Context) -> Tuple[Callable[[], float], str]:
+    """The clock that measures what a computation on ``ctx`` costs, and its name.
+
+    On a CPU: the CPU time of the process (all of MXNet's threads), much less disturbed than the
+    wall-clock time when other programs share the machine. On a GPU the work runs outside the
+    process, so there the wall-clock time."""
+    if ctx.device_type == "cpu":
+        return time.process_time, "CPU time"
+    return time.perf_counter, "time"
+
+
+def best_seconds(functions: Sequence[Callable[[], object]], rounds: int = 3,
+                 clock: Callable[[], float] = time.perf_counter) -> np.ndarray:
+    """Fastest of ``rounds`` timings of each function (an array, one entry per function). The
+    rounds are interleaved, so a burst of load from elsewhere spoils one timing of each
+    function, not all timings of one."""
+    if rounds < 1:
+        raise ValueError(f"rounds must be >= 1; got {rounds!r}")
+    times: List[List[float]] = [[] for _ in functions]
+    for _ in range(rounds):
+        for timings, fn in zip(times, functions):
+            nd.waitall()
+            start = clock()
+            fn()
+            nd.waitall()
+            timings.append(clock() - start)
+    return np.array([min(timings) for timings in times])
+
+
+def peak_memory_kb(fn: Callable[[], object], ctx: mx.Context) -> float:
+    """Peak MXNet memory (kB) allocated on ``ctx`` while ``fn()`` runs, above what was in use
+    before, read from the profiler's aggregate memory statistics (NaN if it reports none)."""
+    profiler.set_config(profile_memory=True, profile_imperative=False, profile_symbolic=False,
+                        profile_api=False, aggregate_stats=True,
+                        filename=os.path.join(tempfile.gettempdir(), "gluon_rnn_memory.json"))
+    nd.waitall()
+    profiler.set_state("run")
+    nd.zeros((1,), ctx=ctx).wait_to_read()  # a marker: records the memory in use before fn
+    fn()
+    nd.waitall()
+    profiler.set_state("stop")
+    stats = profiler.dumps(reset=True)
+    device = f"{ctx.device_type}/{ctx.device_id}"
+    found = re.search(rf"Memory: {device}\s+\d+\s+([\d.]+)\s+([\d.]+)", stats)
+    return float(found.group(2)) - float(found.group(1)) if found else float("nan")
 
 
 def matmul_gflops(ctx: mx.Context, size: int = 2048, repeats: int = 5,

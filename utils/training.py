@@ -34,7 +34,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
         evaluate: Optional[Callable[[gluon.Block], Dict[str, float]]] = None,
         show_progress: bool = True, yscale: str = "linear",
         title: Optional[str] = None, verbose: bool = True,
-        loss_reference: Optional[Tuple[str, float]] = None) -> History:
+        loss_reference: Optional[Tuple[str, float]] = None,
+        metric_label: Optional[str] = None) -> History:
     """Train ``net`` for ``num_epochs`` passes over ``train_data``.
 
     ``train_data`` yields ``(X, Y)`` batches (e.g. a ``gluon.data.DataLoader``);
@@ -45,7 +46,8 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
     With ``show_progress`` a d2l ``Animator`` plots the curves live (under
     ``title``, which should state the takeaway; ``loss_reference``, a
     ``(label, value)`` pair such as ``("ln 2", 0.693)``, draws a labelled
-    dashed line on the loss axis); the
+    dashed line on the loss axis; ``metric_label`` names the metrics' axis,
+    by default the metrics' names joined); the
     return value holds every number it plotted, the gradient norm of every
     step and the seconds each epoch took (training only, without
     evaluation). With ``verbose`` (the default) it prints a one-line summary
@@ -89,7 +91,7 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
             history.metrics.setdefault(name, []).append(float(value))
         if show_progress:
             animator = animator or _make_animator(num_epochs, history, yscale, title,
-                                                  loss_reference)
+                                                  loss_reference, metric_label)
             animator.add(epoch, [history.train_loss[-1]]
                          + [v[-1] for v in history.metrics.values()])
     history.samples_per_second = num_samples / sum(history.seconds_per_epoch)
@@ -104,8 +106,9 @@ def fit(net: gluon.Block, train_data, loss_fn: gluon.loss.Loss,
 
 
 def _make_animator(num_epochs: int, history: History, yscale: str,
-                   title: Optional[str], loss_reference=None):
-    return _LiveCurves(num_epochs, list(history.metrics), yscale, title, loss_reference)
+                   title: Optional[str], loss_reference=None, metric_label=None):
+    return _LiveCurves(num_epochs, list(history.metrics), yscale, title, loss_reference,
+                       metric_label)
 
 
 class _LiveCurves:
@@ -115,12 +118,14 @@ class _LiveCurves:
     after every epoch, as the ``Animator`` does."""
 
     def __init__(self, num_epochs: int, metric_names, yscale: str, title: Optional[str],
-                 loss_reference: Optional[Tuple[str, float]] = None):
+                 loss_reference: Optional[Tuple[str, float]] = None,
+                 metric_label: Optional[str] = None):
         import matplotlib.pyplot as plt
         from IPython import display
         self._display = display
         self.num_epochs, self.metric_names, self.yscale = num_epochs, metric_names, yscale
         self.loss_reference = loss_reference
+        self.metric_label = metric_label or " / ".join(metric_names)
         self._values = []  # one row per epoch: training loss, then the metrics
         panels = 2 if metric_names else 1
         self.fig, axes = plt.subplots(1, panels, figsize=(FIGSIZE[0] * panels, FIGSIZE[1]),
@@ -135,8 +140,7 @@ class _LiveCurves:
         columns = np.array(self._values, dtype=float).T
         panels = [(self.axes[0], ["train loss"], columns[:1], "training loss")]
         if self.metric_names:
-            panels.append((self.axes[1], self.metric_names, columns[1:],
-                           " / ".join(self.metric_names)))
+            panels.append((self.axes[1], self.metric_names, columns[1:], self.metric_label))
         for k, (ax, names, curves, label) in enumerate(panels):
             ax.cla()
             for j, (name, curve) in enumerate(zip(names, curves)):
