@@ -33,7 +33,8 @@ help:
 	@echo "make execute  re-run notebooks in place to refresh their saved outputs (NB=...)"
 	@echo "make benchmark  time the four LSTM implementations of notebook 11 (build/benchmarks/)"
 	@echo "make robustness  run notebooks and solutions under seed shifts x CPU paths x threads and"
-	@echo "              write docs/robustness.md (NB_ROBUST=, SHIFTS=, PATHS=, THREADS=)"
+	@echo "              write docs/robustness.md (NB_ROBUST=, SHIFTS=, PATHS=, THREADS=; MISSING=1:"
+	@echo "              only what has no saved run of the current code on this CPU, to resume)"
 	@echo "make translate  refresh the Chinese catalogs (zh/po/) from the English, write the Chinese"
 	@echo "              notebooks of the complete ones (zh/), list what needs translating (START=..., ONLY=...)"
 	@echo "make lock     regenerate requirements.txt (the hashed lock) from requirements.in"
@@ -88,7 +89,8 @@ SHIFTS ?= 0 1 2 3 4 5
 PATHS ?= default AVX2 SSE41
 THREADS ?= 1 all
 robustness: $(STAMP)
-	$(BIN)/python tools/robustness.py $(NB_ROBUST) --shifts $(SHIFTS) --paths $(PATHS) --threads $(THREADS)
+	$(BIN)/python tools/robustness.py $(NB_ROBUST) --shifts $(SHIFTS) --paths $(PATHS) --threads $(THREADS) \
+	    $(if $(MISSING),--missing)
 
 robustness-report: $(STAMP)
 	$(BIN)/python tools/robustness.py --report

@@ -129,3 +129,21 @@ def test_the_committed_report_is_generated_from_the_committed_runs():
     a notebook's code changes, `make robustness-report` (or a rerun) must regenerate it."""
     expected = robustness.format_report(robustness.load_runs(robustness.RUNS))
     assert robustness.REPORT.read_text() == expected, "run `make robustness-report` and commit it"
+
+
+def test_missing_lists_what_a_configuration_has_not_run_at_the_current_code(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    cells = {"cells": [{"cell_type": "code", "source": ["x = 1"]}]}
+    done, changed, new = (folder / f"{n}.ipynb" for n in ("a", "b", "c"))
+    for nb in (done, changed, new):
+        nb.write_text(json.dumps(cells))
+    config = robustness.Configuration(2, "AVX2", "1")
+    outcome = {"passed": True, "failures": [], "seconds": 1.0}
+    saved = {"outcomes": {"notebooks/a.ipynb": dict(outcome, code=robustness.code_hash(done)),
+                          "notebooks/b.ipynb": dict(outcome, code="an old hash")}}
+    (tmp_path / "s2-AVX2-t1-Intel-Xeon.json").write_text(json.dumps(saved))
+    assert robustness.missing(config, [done, changed, new], tmp_path, "Intel-Xeon") == [changed, new]
+    assert robustness.missing(config, [done], tmp_path, "AMD-EPYC") == [done]  # another CPU kind
+    other = robustness.Configuration(2, "AVX2", "all")
+    assert robustness.missing(other, [done], tmp_path, "Intel-Xeon") == [done]

@@ -21,6 +21,7 @@ smallest, median and largest value with the worst margin.
 
     python tools/robustness.py                                # the full grid, then the report
     python tools/robustness.py notebooks/05_*.ipynb --shifts 0 1 --paths SSE41 --threads 1
+    python tools/robustness.py --missing                      # only what the grid still lacks
     python tools/robustness.py --report                       # only rewrite docs/robustness.md
 """
 import argparse
@@ -279,6 +280,16 @@ def merge_runs(old: dict, new: dict) -> dict:
     return merged
 
 
+def missing(config: Configuration, notebooks: Sequence[Path], runs: Path = RUNS,
+            kind: Optional[str] = None) -> List[Path]:
+    """The ``notebooks`` that have no run of their current code in ``config`` on this kind of
+    CPU (``kind``: the file-name tag of ``cpu_kind``): what ``--missing`` still has to run."""
+    path = runs / f"{config.key}-{kind or cpu_kind(cpu_model())}.json"
+    outcomes = json.loads(path.read_text())["outcomes"] if path.exists() else {}
+    return [nb for nb in notebooks
+            if outcomes.get(notebook_id(nb), {}).get("code") != code_hash(nb)]
+
+
 def cpu_kind(model: str) -> str:
     """A short name for a CPU model: ``Intel Xeon``, ``AMD EPYC`` ... (used in file names)."""
     words = re.sub(r"\(R\)|\(TM\)|Processor|CPU|\d+-Core", " ", model).split()
@@ -408,6 +419,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="thread modes (default: 1 all)")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks side by side in thread mode 1")
     parser.add_argument("--runs", type=Path, default=RUNS, help="where runs are saved and read")
+    parser.add_argument("--missing", action="store_true",
+                        help="in each configuration, run only the notebooks with no saved run of "
+                             "their current code on this CPU (resume a grid across sessions)")
     parser.add_argument("--report", action="store_true",
                         help="run nothing: write docs/robustness.md from the saved runs")
     args = parser.parse_args(argv)
@@ -416,11 +430,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             p for folder in FOLDERS for p in (ROOT / folder).glob("*.ipynb"))
         failed = 0
         for config in configurations(args.shifts, args.paths, args.threads):
-            record = run_configuration(config, notebooks, args.runs, args.jobs)
-            bad = [nb for nb, o in record["outcomes"].items() if not o["passed"]]
+            todo = missing(config, notebooks, args.runs) if args.missing else notebooks
+            if not todo:
+                continue
+            start = time.perf_counter()
+            record = run_configuration(config, todo, args.runs, args.jobs)
+            ran = {notebook_id(nb) for nb in todo}
+            bad = [nb for nb, o in record["outcomes"].items() if nb in ran and not o["passed"]]
             failed += len(bad)
-            print(f"{config.name}: {len(notebooks) - len(bad)}/{len(notebooks)} pass "
-                  f"({record['seconds']:.0f} s)" + (f"; FAIL {', '.join(bad)}" if bad else ""), flush=True)
+            print(f"{config.name}: {len(todo) - len(bad)}/{len(todo)} pass "
+                  f"({time.perf_counter() - start:.0f} s)" + (f"; FAIL {', '.join(bad)}" if bad else ""), flush=True)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(format_report(load_runs(args.runs)))
     print(f"wrote {REPORT.relative_to(ROOT)}")
