@@ -100,9 +100,11 @@ def test_report_leaves_out_stale_runs_and_flags_close_claims(tmp_path):
     assert rows[0]["min"] == 0.03 and rows[0]["max"] == 0.12
     assert rows[0]["worst_margin"] == pytest.approx(0.04)
     report = robustness.format_report(loaded)
-    assert "| notebooks/05_gradients.ipynb | pass | pass |" in report
+    assert "| notebooks/05_gradients.ipynb | 2 | pass | pass |" in report
     assert "| 05 clipped | < 0.125 | 2 | 0.03 | 0.075 | 0.12 | 0.04 ⚠ | 0 |" in report
     assert "2 of 2 notebook runs passed; 0 failed" in report
+    assert "full grid (36 configurations) on Test CPU: 2 of 36 notebook runs pass; 0 of 1" in report
+    assert "2 of these runs used an earlier `utils/`" in report  # the saved runs carry no utils hash
     assert "stale failure" not in report
 
 
@@ -147,3 +149,13 @@ def test_missing_lists_what_a_configuration_has_not_run_at_the_current_code(tmp_
     assert robustness.missing(config, [done], tmp_path, "AMD-EPYC") == [done]  # another CPU kind
     other = robustness.Configuration(2, "AVX2", "all")
     assert robustness.missing(other, [done], tmp_path, "Intel-Xeon") == [done]
+
+
+def test_utils_hash_follows_every_helper_file(tmp_path):
+    (tmp_path / "utils" / "exercises").mkdir(parents=True)
+    (tmp_path / "utils" / "training.py").write_text("def fit(): pass\n")
+    (tmp_path / "utils" / "exercises" / "checks.json").write_text("{}")
+    before = robustness.utils_hash(tmp_path)
+    assert robustness.utils_hash(tmp_path) == before
+    (tmp_path / "utils" / "exercises" / "checks.json").write_text('{"a": 1}')
+    assert robustness.utils_hash(tmp_path) != before

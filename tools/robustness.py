@@ -113,6 +113,7 @@ class Outcome:
     failures: List[str] = field(default_factory=list)  # "Cell N: first error line"
     seconds: float = 0.0
     code: str = ""  # code_hash of the notebook that ran
+    utils: str = ""  # utils_hash of the helpers it imported
 
     def cell_text(self) -> str:
         return "pass" if self.passed else "FAIL " + "; ".join(self.failures)
@@ -167,6 +168,22 @@ def code_hash(notebook: Path) -> str:
     cells = json.loads(notebook.read_text())["cells"]
     code = "\n\0".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     return hashlib.sha256(code.encode()).hexdigest()[:12]
+
+
+def utils_hash(root: Path = ROOT) -> str:
+    """A short hash of the shared helpers (``utils/``, every file): a run made with other
+    helpers is still listed, but the report counts it apart (the notebook's own hash cannot
+    see a change in a helper it calls)."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "utils").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def grid_size() -> int:
+    """Configurations in the full grid: seed shifts 0-5 x CPU paths x thread modes."""
+    return 6 * len(CPU_PATHS) * len(THREADS)
 
 
 def notebook_id(notebook: Path) -> str:
@@ -241,6 +258,7 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
     command = [sys.executable, "-m", "pytest", "-q", *workers, f"--junitxml={junit}",
                *map(str, notebooks)]
     hashes = {notebook_id(nb): code_hash(nb) for nb in notebooks}  # the code that runs
+    helpers = utils_hash()
     env = config.environment()
     env["GLUON_RNN_CLAIMS"] = str(claims)
     start = time.perf_counter()
@@ -251,7 +269,7 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
         if notebook_id(notebook) not in outcomes:
             outcomes[notebook_id(notebook)] = Outcome(False, [f"no result: {_error_line(result.stdout)}"])
     for key, outcome in outcomes.items():
-        outcome.code = hashes.get(key, "")
+        outcome.code, outcome.utils = hashes.get(key, ""), helpers
     record = {"configuration": asdict(config), "cpu": cpu_model(), "isa": cpu_flags(),
               "commit": commit(), "date": datetime.date.today().isoformat(),
               "seconds": round(time.perf_counter() - start, 1),
@@ -300,12 +318,15 @@ def load_runs(folder: Path, root: Path = ROOT) -> List[dict]:
     """The saved runs, each without its stale parts: a notebook whose code changed since the
     run (or that no longer exists), and the claims of such notebooks."""
     current = {notebook_id(nb): code_hash(nb) for f in FOLDERS for nb in (root / f).glob("*.ipynb")}
+    helpers = utils_hash(root)
     runs = []
     for path in sorted(folder.glob("*.json")):
         run = json.loads(path.read_text())
         fresh = {k: o for k, o in run["outcomes"].items() if current.get(k) == o.get("code")}
         run["stale"] = sorted(set(run["outcomes"]) - set(fresh))
         run["outcomes"] = fresh
+        run["old_utils"] = sorted(k for k, o in fresh.items() if o.get("utils") != helpers)
+        run["notebooks"] = sorted(current)
         run["claims"] = [c for c in run["claims"] if claim_in(c["name"], fresh)]
         if fresh:
             runs.append(run)
@@ -357,6 +378,10 @@ def format_report(runs: Sequence[dict]) -> str:
              "*shift·path·threads*.", ""]
     failed_cells = sum(not o["passed"] for r in runs for o in r["outcomes"].values())
     notebooks_run = sum(len(r["outcomes"]) for r in runs)
+    passed = {}  # per CPU and notebook: configurations with a passing run
+    for r in runs:
+        for nb, o in r["outcomes"].items():
+            passed.setdefault((r["cpu"], nb), set()).update([column_name(r)] if o["passed"] else [])
     claims = summarize_claims(runs)
     lines += ["## Summary", ""]
     for cpu in sorted({r["cpu"] for r in runs}):
@@ -367,6 +392,17 @@ def format_report(runs: Sequence[dict]) -> str:
                      f"{min(r['date'] for r in mine)} to {max(r['date'] for r in mine)}.")
     lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
                  f"{failed_cells} failed.")
+    everything = runs[0].get("notebooks") or sorted({nb for r in runs for nb in r["outcomes"]})
+    for cpu in sorted({r["cpu"] for r in runs}):
+        done = [len(passed.get((cpu, nb), ())) for nb in everything]
+        whole = sum(n >= grid_size() for n in done)
+        lines.append(f"- The full grid ({grid_size()} configurations) on {cpu}: {sum(done)} of "
+                     f"{grid_size() * len(everything)} notebook runs pass; {whole} of "
+                     f"{len(everything)} notebooks pass in every configuration.")
+    old_utils = sum(len(r.get("old_utils", [])) for r in runs)
+    if old_utils:
+        lines.append(f"- {old_utils} of these runs used an earlier `utils/` (or predate its "
+                     "hash being recorded); the notebook's own code was as it is now.")
     stale = sum(len(r.get("stale", [])) for r in runs)
     if stale:
         lines.append(f"- Left out: {stale} notebook runs of code that has changed since (see "
@@ -380,17 +416,17 @@ def format_report(runs: Sequence[dict]) -> str:
     lines.append("")
     for cpu in sorted({r["cpu"] for r in runs}):
         mine = [r for r in runs if r["cpu"] == cpu]
-        names = sorted({nb for r in mine for nb in r["outcomes"]})
+        names = sorted(set(everything) | {nb for r in mine for nb in r["outcomes"]})
         lines += [f"## The grid on {cpu}", "",
-                  "| notebook | " + " | ".join(column_name(r) for r in mine) + " |",
-                  "|---|" + "---|" * len(mine)]
+                  f"| notebook | of {grid_size()} | " + " | ".join(column_name(r) for r in mine) + " |",
+                  "|---|---|" + "---|" * len(mine)]
         for nb in names:
             cells = []
             for r in mine:
                 o = r["outcomes"].get(nb)
                 cells.append("–" if o is None else "pass" if o["passed"] else
                              "**FAIL** " + "; ".join(o["failures"]).replace("|", "\\|"))
-            lines.append(f"| {nb} | " + " | ".join(cells) + " |")
+            lines.append(f"| {nb} | {len(passed.get((cpu, nb), ()))} | " + " | ".join(cells) + " |")
         lines.append("")
     lines += ["## The claims and their margins", "",
               "Every `utils.claim` the notebooks made, over every run above: the value's smallest, "
