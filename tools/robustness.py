@@ -56,6 +56,7 @@ CPU_PATHS: Dict[str, Dict[str, str]] = {
     "SSE41": {"DNNL_MAX_CPU_ISA": "SSE41", "OPENBLAS_CORETYPE": "Sandybridge"},
 }
 THREADS = ("1", "all")
+SHIFTS = tuple(range(6))  # GLUON_RNN_SEED values of the full grid
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,17 @@ def utils_hash(root: Path = ROOT) -> str:
 
 def grid_size() -> int:
     """Configurations in the full grid: seed shifts 0-5 x CPU paths x thread modes."""
-    return 6 * len(CPU_PATHS) * len(THREADS)
+    return len(SHIFTS) * len(CPU_PATHS) * len(THREADS)
+
+
+def notebook_paths(root: Path = ROOT) -> List[Path]:
+    """Every notebook and worked solution."""
+    return sorted(p for folder in FOLDERS for p in (root / folder).glob("*.ipynb"))
+
+
+def run_file(config: Configuration, cpu: str, runs: Path = RUNS) -> Path:
+    """Where the runs of ``config`` on a CPU of model ``cpu`` are saved."""
+    return runs / f"{config.key}-{cpu_kind(cpu)}.json"
 
 
 def notebook_id(notebook: Path) -> str:
@@ -276,7 +287,7 @@ def run_configuration(config: Configuration, notebooks: Sequence[Path], runs: Pa
               "outcomes": {k: asdict(v) for k, v in sorted(outcomes.items())},
               "claims": read_claims(claims)}
     runs.mkdir(parents=True, exist_ok=True)
-    path = runs / f"{config.key}-{cpu_kind(record['cpu'])}.json"
+    path = run_file(config, record["cpu"], runs)
     with open(runs / ".lock", "w") as lock:  # read, merge and write as one step
         fcntl.flock(lock, fcntl.LOCK_EX)
         if path.exists():  # a run of some notebooks replaces theirs and keeps the others'
@@ -299,10 +310,10 @@ def merge_runs(old: dict, new: dict) -> dict:
 
 
 def missing(config: Configuration, notebooks: Sequence[Path], runs: Path = RUNS,
-            kind: Optional[str] = None) -> List[Path]:
+            cpu: Optional[str] = None) -> List[Path]:
     """The ``notebooks`` that have no run of their current code in ``config`` on this kind of
-    CPU (``kind``: the file-name tag of ``cpu_kind``): what ``--missing`` still has to run."""
-    path = runs / f"{config.key}-{kind or cpu_kind(cpu_model())}.json"
+    CPU (``cpu``: a CPU model, this machine's by default): what ``--missing`` still has to run."""
+    path = run_file(config, cpu or cpu_model(), runs)
     outcomes = json.loads(path.read_text())["outcomes"] if path.exists() else {}
     return [nb for nb in notebooks
             if outcomes.get(notebook_id(nb), {}).get("code") != code_hash(nb)]
@@ -317,7 +328,7 @@ def cpu_kind(model: str) -> str:
 def load_runs(folder: Path, root: Path = ROOT) -> List[dict]:
     """The saved runs, each without its stale parts: a notebook whose code changed since the
     run (or that no longer exists), and the claims of such notebooks."""
-    current = {notebook_id(nb): code_hash(nb) for f in FOLDERS for nb in (root / f).glob("*.ipynb")}
+    current = {notebook_id(nb): code_hash(nb) for nb in notebook_paths(root)}
     helpers = utils_hash(root)
     runs = []
     for path in sorted(folder.glob("*.json")):
@@ -326,7 +337,6 @@ def load_runs(folder: Path, root: Path = ROOT) -> List[dict]:
         run["stale"] = sorted(set(run["outcomes"]) - set(fresh))
         run["outcomes"] = fresh
         run["old_utils"] = sorted(k for k, o in fresh.items() if o.get("utils") != helpers)
-        run["notebooks"] = sorted(current)
         run["claims"] = [c for c in run["claims"] if claim_in(c["name"], fresh)]
         if fresh:
             runs.append(run)
@@ -360,8 +370,9 @@ def _number(x: float) -> str:
     return f"{x:.3g}" if abs(x) < 1e4 else f"{x:.2e}"
 
 
-def format_report(runs: Sequence[dict]) -> str:
-    """The Markdown report: what ran where, the grid (notebook x configuration), the claims."""
+def format_report(runs: Sequence[dict], notebooks: Sequence[str] = ()) -> str:
+    """The Markdown report: what ran where, the grid (notebook x configuration), the claims.
+    ``notebooks``: the ids of every notebook the grid should cover (default: those that ran)."""
     if not runs:
         return "# Robustness of the asserted claims\n\nNo run has been recorded yet.\n"
     order = {path: i for i, path in enumerate(CPU_PATHS)}
@@ -392,7 +403,7 @@ def format_report(runs: Sequence[dict]) -> str:
                      f"{min(r['date'] for r in mine)} to {max(r['date'] for r in mine)}.")
     lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
                  f"{failed_cells} failed.")
-    everything = runs[0].get("notebooks") or sorted({nb for r in runs for nb in r["outcomes"]})
+    everything = sorted(set(notebooks) | {nb for r in runs for nb in r["outcomes"]})
     for cpu in sorted({r["cpu"] for r in runs}):
         done = [len(passed.get((cpu, nb), ())) for nb in everything]
         whole = sum(n >= grid_size() for n in done)
@@ -416,11 +427,10 @@ def format_report(runs: Sequence[dict]) -> str:
     lines.append("")
     for cpu in sorted({r["cpu"] for r in runs}):
         mine = [r for r in runs if r["cpu"] == cpu]
-        names = sorted(set(everything) | {nb for r in mine for nb in r["outcomes"]})
         lines += [f"## The grid on {cpu}", "",
                   f"| notebook | of {grid_size()} | " + " | ".join(column_name(r) for r in mine) + " |",
                   "|---|---|" + "---|" * len(mine)]
-        for nb in names:
+        for nb in everything:
             cells = []
             for r in mine:
                 o = r["outcomes"].get(nb)
@@ -447,7 +457,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="*", type=Path,
                         help="notebooks to run (default: every notebook and worked solution)")
-    parser.add_argument("--shifts", type=int, nargs="+", default=[0, 1, 2, 3, 4, 5],
+    parser.add_argument("--shifts", type=int, nargs="+", default=list(SHIFTS),
                         help="values of GLUON_RNN_SEED (default: 0 to 5)")
     parser.add_argument("--paths", nargs="+", default=list(CPU_PATHS), choices=list(CPU_PATHS),
                         help="CPU code paths (default: all three)")
@@ -462,8 +472,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         help="run nothing: write docs/robustness.md from the saved runs")
     args = parser.parse_args(argv)
     if not args.report:
-        notebooks = [p.resolve() for p in args.notebooks] or sorted(
-            p for folder in FOLDERS for p in (ROOT / folder).glob("*.ipynb"))
+        notebooks = [p.resolve() for p in args.notebooks] or notebook_paths()
         failed = 0
         for config in configurations(args.shifts, args.paths, args.threads):
             todo = missing(config, notebooks, args.runs) if args.missing else notebooks
@@ -477,7 +486,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(f"{config.name}: {len(todo) - len(bad)}/{len(todo)} pass "
                   f"({time.perf_counter() - start:.0f} s)" + (f"; FAIL {', '.join(bad)}" if bad else ""), flush=True)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_text(format_report(load_runs(args.runs)))
+    REPORT.write_text(format_report(load_runs(args.runs), [notebook_id(p) for p in notebook_paths()]))
     print(f"wrote {REPORT.relative_to(ROOT)}")
     return 0 if args.report or not failed else 1
 
