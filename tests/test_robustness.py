@@ -108,6 +108,23 @@ def test_report_leaves_out_stale_runs_and_flags_close_claims(tmp_path):
     assert "stale failure" not in report
 
 
+def test_report_counts_notebooks_whose_whole_grid_passed_on_some_cpu():
+    ok = {"passed": True, "failures": [], "seconds": 5.0, "code": "a"}
+    a, b = "notebooks/00_a.ipynb", "notebooks/01_b.ipynb"
+    runs = []
+    for config in robustness.configurations(robustness.SHIFTS, list(robustness.CPU_PATHS), robustness.THREADS):
+        one = _run(config.seed_shift, {a: ok}, [])
+        one["configuration"] = {"seed_shift": config.seed_shift, "cpu_path": config.cpu_path,
+                                "threads": config.threads}
+        other = dict(one, cpu="Other CPU", outcomes={b: ok} if config.seed_shift else {a: ok, b: ok})
+        runs += [one, other]
+    report = robustness.format_report(runs, [a, b, "notebooks/02_c.ipynb"])
+    assert "on Test CPU: 36 of 108 notebook runs pass; 1 of 3 notebooks" in report
+    assert "on Other CPU: 42 of 108 notebook runs pass; 1 of 3 notebooks" in report
+    assert "- 2 of 3 notebooks pass in every configuration on at least one of these 2 CPUs." in report
+    assert "at least one of these" not in robustness.format_report(runs[::2], [a, b])
+
+
 def test_claims_map_to_their_notebook():
     assert robustness.claim_notebook("05 clipped IRNN") == "notebooks/05"
     assert robustness.claim_notebook("s04 lag accuracy") == "solutions/04"

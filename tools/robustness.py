@@ -410,6 +410,12 @@ def format_report(runs: Sequence[dict], notebooks: Sequence[str] = ()) -> str:
         lines.append(f"- The full grid ({grid_size()} configurations) on {cpu}: {sum(done)} of "
                      f"{grid_size() * len(everything)} notebook runs pass; {whole} of "
                      f"{len(everything)} notebooks pass in every configuration.")
+    cpus = sorted({r["cpu"] for r in runs})
+    if len(cpus) > 1:  # the code a notebook has now, through the whole grid on one CPU or another
+        anywhere = sum(any(len(passed.get((cpu, nb), ())) >= grid_size() for cpu in cpus)
+                       for nb in everything)
+        lines.append(f"- {anywhere} of {len(everything)} notebooks pass in every configuration "
+                     f"on at least one of these {len(cpus)} CPUs.")
     old_utils = sum(len(r.get("old_utils", [])) for r in runs)
     if old_utils:
         lines.append(f"- {old_utils} of these runs used an earlier `utils/` (or predate its "
