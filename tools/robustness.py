@@ -395,7 +395,8 @@ def format_report(runs: Sequence[dict], notebooks: Sequence[str] = ()) -> str:
             passed.setdefault((r["cpu"], nb), set()).update([column_name(r)] if o["passed"] else [])
     claims = summarize_claims(runs)
     lines += ["## Summary", ""]
-    for cpu in sorted({r["cpu"] for r in runs}):
+    cpus = sorted({r["cpu"] for r in runs})
+    for cpu in cpus:
         mine = [r for r in runs if r["cpu"] == cpu]
         lines.append(f"- {cpu} ({mine[0]['isa']}): {len(mine)} configurations, "
                      f"{sum(r['seconds'] for r in mine) / 60:.0f} min in all, commits "
@@ -404,13 +405,12 @@ def format_report(runs: Sequence[dict], notebooks: Sequence[str] = ()) -> str:
     lines.append(f"- {notebooks_run - failed_cells} of {notebooks_run} notebook runs passed; "
                  f"{failed_cells} failed.")
     everything = sorted(set(notebooks) | {nb for r in runs for nb in r["outcomes"]})
-    for cpu in sorted({r["cpu"] for r in runs}):
+    for cpu in cpus:
         done = [len(passed.get((cpu, nb), ())) for nb in everything]
         whole = sum(n >= grid_size() for n in done)
         lines.append(f"- The full grid ({grid_size()} configurations) on {cpu}: {sum(done)} of "
                      f"{grid_size() * len(everything)} notebook runs pass; {whole} of "
                      f"{len(everything)} notebooks pass in every configuration.")
-    cpus = sorted({r["cpu"] for r in runs})
     if len(cpus) > 1:  # the code a notebook has now, through the whole grid on one CPU or another
         anywhere = sum(any(len(passed.get((cpu, nb), ())) >= grid_size() for cpu in cpus)
                        for nb in everything)
@@ -431,7 +431,7 @@ def format_report(runs: Sequence[dict], notebooks: Sequence[str] = ()) -> str:
                      f"{closest['worst_margin']:.2f}. Claims with a worst margin below "
                      f"{DECISIVE:.2f} (not yet decisive): {len(flagged)}.")
     lines.append("")
-    for cpu in sorted({r["cpu"] for r in runs}):
+    for cpu in cpus:
         mine = [r for r in runs if r["cpu"] == cpu]
         lines += [f"## The grid on {cpu}", "",
                   f"| notebook | of {grid_size()} | " + " | ".join(column_name(r) for r in mine) + " |",
